@@ -111,7 +111,7 @@ class Article:
     photo credits, kickers) replaced by spaces, so an offset into ``text``
     plus ``start`` is an offset into the document as read. ``body_start`` is
     where the body begins (after title, byline and dateline lines), as an
-    offset into the document.
+    offset into the document; ``locator`` repeats the document's locator.
     """
 
     id: str
@@ -124,6 +124,7 @@ class Article:
     dateline: str | None
     language: str | None
     url: str | None
+    locator: str = ""
 
     @property
     def start(self) -> int:

@@ -1,0 +1,192 @@
+"""The command line: thin wrappers over the Python API.
+
+Exit status: 0 on success, 1 for an error (printed as one line), 2 for a
+usage mistake, 3 when some input files were skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from functools import wraps
+from pathlib import Path
+from typing import ParamSpec, TypeVar
+
+import click
+from tqdm import tqdm
+
+from khronika import __version__
+from khronika.errors import KhronikaError
+from khronika.ingest import ingest
+from khronika.model import Article
+from khronika.settings import DB_ENV, Settings
+from khronika.store import Store
+
+EXIT_ERROR = 1
+EXIT_SKIPPED = 3
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _fail_cleanly(func: Callable[P, R]) -> Callable[P, R]:
+    """Turn khronika's own errors into one line on stderr and exit status 1."""
+
+    @wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except KhronikaError as err:
+            click.echo(f"khronika: error: {err}", err=True)
+            sys.exit(EXIT_ERROR)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help=f"Database file (default: ${DB_ENV} or ./khronika.db).",
+)
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+@click.version_option(__version__, prog_name="khronika")
+@click.pass_context
+def cli(ctx: click.Context, db_path: Path | None, verbose: int) -> None:
+    """khronika: turn reporting into a sourced chronicle of events."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="khronika: %(levelname)s: %(message)s")
+    ctx.obj = Settings.from_env(db_path=db_path)
+
+
+@contextmanager
+def _store(settings: Settings, *, create: bool = False) -> Iterator[Store]:
+    with Store.open(settings.db_path, create=create) as store:
+        yield store
+
+
+@cli.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--no-progress", is_flag=True, help="Do not draw a progress bar.")
+@click.pass_obj
+@_fail_cleanly
+def ingest_cmd(settings: Settings, paths: tuple[Path, ...], no_progress: bool) -> None:
+    """Read files and directories (recursively) into the database."""
+    with _store(settings, create=True) as store, tqdm(
+        total=None, unit="file", disable=no_progress or None, file=sys.stderr, leave=False
+    ) as bar:
+
+        def progress(path: Path, documents: int, finished: bool) -> None:
+            if finished:
+                bar.update(1)
+            else:
+                bar.set_postfix_str(f"{path.name}: {documents} documents", refresh=False)
+
+        report = ingest(store, paths, settings, progress)
+    for skipped in report.skipped:
+        click.echo(f"skipped {skipped.path}: {skipped.reason}", err=True)
+    click.echo(
+        f"{report.files} files: {report.ingested} ingested, {report.replaced} replaced, "
+        f"{report.unchanged} unchanged, {report.same_content} identical to a stored file, "
+        f"{len(report.skipped)} skipped; {report.articles} articles from "
+        f"{report.documents} documents -> {settings.db_path}"
+    )
+    if report.skipped:
+        sys.exit(EXIT_SKIPPED)
+
+
+def article_json(article: Article) -> dict[str, object]:
+    """The JSON object ``khronika articles --json`` prints for one article."""
+    return {
+        "id": article.id,
+        "source": article.prov.source_path,
+        "document": article.prov.document,
+        "locator": article.locator,
+        "title": article.title,
+        "published": article.published,
+        "byline": article.byline,
+        "dateline": article.dateline,
+        "language": article.language,
+        "url": article.url,
+        "start": article.start,
+        "end": article.end,
+        "body_start": article.body_start,
+    }
+
+
+@cli.command("articles")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+@click.pass_obj
+@_fail_cleanly
+def articles_cmd(settings: Settings, as_json: bool) -> None:
+    """List the stored articles."""
+    with _store(settings) as store:
+        articles = store.articles()
+    if as_json:
+        click.echo(json.dumps([article_json(a) for a in articles], ensure_ascii=False, indent=2))
+        return
+    for a in articles:
+        title = (a.title or "(no title)")[:70]
+        click.echo(f"{a.id}  {a.published or '-':10}  {title}  [{Path(a.prov.source_path).name}]")
+
+
+@cli.command("show")
+@click.argument("article_id")
+@click.pass_obj
+@_fail_cleanly
+def show_cmd(settings: Settings, article_id: str) -> None:
+    """Print one article with its metadata."""
+    with _store(settings) as store:
+        a = store.article(article_id)
+    click.echo(f"{a.title or '(no title)'}")
+    for label, value in (
+        ("id", a.id),
+        ("source", f"{a.prov.source_path} {a.locator}".strip()),
+        ("published", a.published),
+        ("byline", a.byline),
+        ("dateline", a.dateline),
+        ("language", a.language),
+        ("url", a.url),
+        ("characters", f"{a.start}-{a.end}"),
+    ):
+        if value:
+            click.echo(f"  {label}: {value}")
+    click.echo("")
+    click.echo(_readable(a.body))
+
+
+def _readable(text: str) -> str:
+    """Body text for a terminal: blanked furniture lines and blank runs collapsed."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out).strip()
+
+
+@cli.command("stats")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON object.")
+@click.pass_obj
+@_fail_cleanly
+def stats_cmd(settings: Settings, as_json: bool) -> None:
+    """Count what the database holds."""
+    with _store(settings) as store:
+        stats = store.stats()
+    if as_json:
+        click.echo(json.dumps(asdict(stats)))
+        return
+    click.echo(f"database: {settings.db_path}")
+    for name, value in asdict(stats).items():
+        click.echo(f"  {name.replace('_', ' ')}: {value}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli()

@@ -1,0 +1,354 @@
+"""The store: one SQLite file, the only place in khronika that knows SQL.
+
+WAL journal, foreign keys on, FTS5 over article text, numbered migrations
+recorded in the ``migrations`` table. Each source file is written inside one
+transaction (:meth:`Store.source_transaction`), so a process killed half way
+leaves the file's old state (or nothing) and a rerun completes it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+from khronika.errors import NotFoundError, SchemaTooNewError, StoreError
+from khronika.model import Article, ArticleAnalysis, Provenance, SourceFile
+from khronika.store.migrations import MIGRATIONS
+
+log = logging.getLogger(__name__)
+
+SourceState = Literal["new", "unchanged", "same_content", "changed"]
+
+_ARTICLE_SELECT = """
+SELECT a.id, a.document, a.locator, a.start, a."end", a.body_start, a.title, a.byline,
+       a.published, a.dateline, a.language, a.url, a.text, a.source_sha256,
+       (SELECT p.path FROM source_paths p WHERE p.sha256 = a.source_sha256
+        ORDER BY p.ingested_at DESC, p.path LIMIT 1) AS source_path
+FROM articles a
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class StoreStats:
+    """Row counts of the main tables."""
+
+    sources: int
+    paths: int
+    articles: int
+    entities: int
+    quotes: int
+    times: int
+    places: int
+    events: int
+    links: int
+    reviews: int
+    schema_version: int
+
+
+class Store:
+    """A khronika database. Open with :meth:`open`; use as a context manager."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self._db = connection
+        self.path = path
+
+    # -- opening ---------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path, *, create: bool = True) -> Store:
+        """Open (and with ``create``, create or upgrade) the database at ``path``."""
+        if not create and not path.exists():
+            raise StoreError(f"{path}: no database here; run 'khronika ingest' first")
+        if path.exists() and path.is_dir():
+            raise StoreError(f"{path}: is a directory, not a database file")
+        try:
+            db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            db.row_factory = sqlite3.Row
+            db.execute("PRAGMA foreign_keys = ON")
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+            db.execute("PRAGMA busy_timeout = 10000")
+        except sqlite3.Error as err:
+            raise StoreError(f"{path}: cannot open the database: {err}") from err
+        store = cls(db, path)
+        try:
+            store._migrate()
+        except sqlite3.DatabaseError as err:
+            db.close()
+            raise StoreError(f"{path}: not a khronika database or damaged: {err}") from err
+        except StoreError:
+            db.close()
+            raise
+        return store
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        row = self._db.execute("SELECT coalesce(max(number), 0) FROM migrations").fetchone()
+        return int(row[0])
+
+    def _migrate(self) -> None:
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS migrations ("
+            " number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        )
+        current = self.schema_version
+        if current > len(MIGRATIONS):
+            raise SchemaTooNewError(
+                f"{self.path}: database schema {current} is newer than this khronika "
+                f"understands ({len(MIGRATIONS)}); upgrade khronika"
+            )
+        for number, (name, sql) in enumerate(MIGRATIONS, start=1):
+            if number <= current:
+                continue
+            log.info("applying migration %d: %s", number, name)
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in _statements(sql):
+                    self._db.execute(statement)
+                self._db.execute(
+                    "INSERT INTO migrations VALUES (?, ?, ?)", (number, name, _now())
+                )
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    # -- writing ---------------------------------------------------------
+
+    def source_state(self, path: str, sha256: str) -> SourceState:
+        """How a file at ``path`` with content ``sha256`` relates to what is stored."""
+        row = self._db.execute("SELECT sha256 FROM source_paths WHERE path = ?", (path,)).fetchone()
+        if row is not None:
+            return "unchanged" if row["sha256"] == sha256 else "changed"
+        known = self._db.execute("SELECT 1 FROM sources WHERE sha256 = ?", (sha256,)).fetchone()
+        return "same_content" if known else "new"
+
+    @contextmanager
+    def source_transaction(self, source: SourceFile, path: str) -> Iterator[SourceWriter]:
+        """Replace whatever ``path`` held by ``source``, atomically.
+
+        Everything written through the yielded writer commits together when
+        the block ends, or not at all if it raises (or the process dies).
+        """
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            self._forget_path(path)
+            known = self._db.execute(
+                "SELECT 1 FROM sources WHERE sha256 = ?", (source.sha256,)
+            ).fetchone()
+            writer = SourceWriter(self._db, source, fresh=known is None)
+            if known is None:
+                self._db.execute(
+                    "INSERT INTO sources VALUES (?, ?, ?, ?, ?, 0)",
+                    (source.sha256, source.id, source.format, source.encoding, source.size),
+                )
+            self._db.execute(
+                "INSERT INTO source_paths VALUES (?, ?, ?)", (path, source.sha256, _now())
+            )
+            yield writer
+            if writer.fresh:
+                self._db.execute(
+                    "UPDATE sources SET documents = ? WHERE sha256 = ?",
+                    (writer.documents, source.sha256),
+                )
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def _forget_path(self, path: str) -> None:
+        row = self._db.execute("SELECT sha256 FROM source_paths WHERE path = ?", (path,)).fetchone()
+        if row is None:
+            return
+        self._db.execute("DELETE FROM source_paths WHERE path = ?", (path,))
+        others = self._db.execute(
+            "SELECT 1 FROM source_paths WHERE sha256 = ?", (row["sha256"],)
+        ).fetchone()
+        if others is None:
+            self._db.execute("DELETE FROM sources WHERE sha256 = ?", (row["sha256"],))
+
+    # -- reading ---------------------------------------------------------
+
+    def articles(self) -> list[Article]:
+        """All articles, in source and document order."""
+        rows = self._db.execute(
+            _ARTICLE_SELECT + " ORDER BY source_path, a.document, a.start"
+        ).fetchall()
+        return [_article(row) for row in rows]
+
+    def article(self, article_id: str) -> Article:
+        """One article by id; :class:`NotFoundError` if there is none."""
+        row = self._db.execute(_ARTICLE_SELECT + " WHERE a.id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no article with id {article_id!r}; see 'khronika articles'")
+        return _article(row)
+
+    def search_articles(self, query: str, limit: int = 50) -> list[Article]:
+        """Articles matching an FTS5 query, best first."""
+        try:
+            rows = self._db.execute(
+                _ARTICLE_SELECT
+                + " JOIN articles_fts f ON f.rowid = a.rowid WHERE articles_fts MATCH ?"
+                " ORDER BY f.rank LIMIT ?",
+                (query, limit),
+            ).fetchall()
+        except sqlite3.OperationalError as err:
+            raise StoreError(f"bad search query {query!r}: {err}") from err
+        return [_article(row) for row in rows]
+
+    def stats(self) -> StoreStats:
+        def count(table: str) -> int:
+            return int(self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # noqa: S608  # fixed table names
+
+        return StoreStats(
+            sources=count("sources"),
+            paths=count("source_paths"),
+            articles=count("articles"),
+            entities=count("entities"),
+            quotes=count("quotes"),
+            times=count("times"),
+            places=count("places"),
+            events=count("events"),
+            links=count("links"),
+            reviews=count("reviews"),
+            schema_version=self.schema_version,
+        )
+
+    def integrity_check(self) -> str:
+        """SQLite's own integrity check plus the foreign-key check; ``"ok"`` if sound."""
+        result = self._db.execute("PRAGMA integrity_check").fetchone()[0]
+        broken = self._db.execute("PRAGMA foreign_key_check").fetchall()
+        return str(result) if not broken else f"{len(broken)} broken foreign keys"
+
+
+class SourceWriter:
+    """Writes one source's analyses inside :meth:`Store.source_transaction`.
+
+    If the same content was already stored under another path (``fresh`` is
+    false) the records are there already and writes are skipped.
+    """
+
+    def __init__(self, db: sqlite3.Connection, source: SourceFile, *, fresh: bool) -> None:
+        self._db = db
+        self._source = source
+        self.fresh = fresh
+        self.documents = 0
+        self.articles = 0
+
+    def add_document(self, analyses: list[ArticleAnalysis]) -> None:
+        """Write the analyses of one document of the source."""
+        self.documents += 1
+        if not self.fresh:
+            return
+        for analysis in analyses:
+            self._add(analysis)
+            self.articles += 1
+
+    def _add(self, analysis: ArticleAnalysis) -> None:
+        a = analysis.article
+        db = self._db
+        db.execute(
+            "INSERT INTO articles (id, source_sha256, document, locator, start, \"end\","
+            " body_start, title, byline, published, dateline, language, url, text)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (a.id, a.prov.source_sha256, a.prov.document, a.locator, a.start, a.end,
+             a.body_start, a.title, a.byline, a.published, a.dateline, a.language, a.url,
+             a.text),
+        )  # fmt: skip
+        db.executemany(
+            "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(e.id, a.id, e.prov.start, e.prov.end, e.name, e.type, _json(e.aliases))
+             for e in analysis.entities],
+        )  # fmt: skip
+        db.executemany(
+            "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(m.id, a.id, m.prov.start, m.prov.end, m.entity_id, m.text, m.label)
+             for m in analysis.mentions],
+        )  # fmt: skip
+        db.executemany(
+            "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(q.id, a.id, q.prov.start, q.prov.end, q.text, q.speaker_id, q.speaker, q.cue,
+              int(q.speaker_confident), int(q.unclosed)) for q in analysis.quotes],
+        )  # fmt: skip
+        db.executemany(
+            "INSERT INTO times VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(t.id, a.id, t.prov.start, t.prov.end, t.text, t.value, t.kind)
+             for t in analysis.times],
+        )  # fmt: skip
+        db.executemany(
+            "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(p.id, a.id, p.prov.start, p.prov.end, p.name, p.geonames_id, p.latitude,
+              p.longitude, p.country, p.historical_country, p.precision, p.description)
+             for p in analysis.places],
+        )  # fmt: skip
+        db.executemany(
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(e.id, a.id, e.prov.start, e.prov.end, e.type, e.evidence, _json(e.mode),
+              _json(e.context), _json(e.actors), _json(e.recipients), e.date, e.location,
+              e.country, _json(e.instrument), e.outcome, e.fatalities, e.status, e.source,
+              _json(e.mentions)) for e in analysis.events],
+        )  # fmt: skip
+
+
+def _article(row: sqlite3.Row) -> Article:
+    prov = Provenance(
+        source_path=row["source_path"] or "",
+        source_sha256=row["source_sha256"],
+        document=row["document"],
+        article_id=row["id"],
+        start=row["start"],
+        end=row["end"],
+    )
+    return Article(
+        id=row["id"],
+        prov=prov,
+        locator=row["locator"],
+        body_start=row["body_start"],
+        text=row["text"],
+        title=row["title"],
+        byline=row["byline"],
+        published=row["published"],
+        dateline=row["dateline"],
+        language=row["language"],
+        url=row["url"],
+    )
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration script into statements, keeping trigger bodies whole."""
+    statements: list[str] = []
+    buffer = ""
+    for line in sql.splitlines(keepends=True):
+        if line.lstrip().startswith("--"):
+            continue
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer.strip())
+    return statements

@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from khronika.errors import NotFoundError, SchemaTooNewError, StoreError
+from khronika.model import SourceFile, make_id
+from khronika.pipeline import analyse_text
+from khronika.store import Store
+from khronika.store.migrations import MIGRATIONS
+
+TEXT = (
+    "Dissident poisoned in Vienna\n\n"
+    "12 March 2024 By Ilse Varga\n\n"
+    "An exiled writer was taken to hospital in Vienna after drinking tea "
+    "that police believe was laced with thallium.\n"
+)
+
+
+def test_new_database_records_every_migration(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "k.db") as store:
+        assert store.schema_version == len(MIGRATIONS)
+        assert store.integrity_check() == "ok"
+    with Store.open(tmp_path / "k.db") as store:  # reopening applies nothing twice
+        assert store.schema_version == len(MIGRATIONS)
+
+
+def test_database_from_a_newer_khronika_is_refused(tmp_path: Path) -> None:
+    Store.open(tmp_path / "k.db").close()
+    db = sqlite3.connect(tmp_path / "k.db")
+    db.execute("INSERT INTO migrations VALUES (999, 'future', '2100-01-01')")
+    db.commit()
+    db.close()
+    with pytest.raises(SchemaTooNewError, match="newer than this khronika"):
+        Store.open(tmp_path / "k.db")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"this is not a database at all" * 100, "not a khronika database"), (None, "no database")],
+)
+def test_unusable_database_file(tmp_path: Path, content: bytes | None, message: str) -> None:
+    path = tmp_path / "k.db"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(StoreError, match=message):
+        Store.open(path, create=False)
+
+
+def test_directory_is_not_a_database(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="is a directory"):
+        Store.open(tmp_path)
+
+
+def _write(store: Store, path: str = "/corpus/a.txt", fail: bool = False) -> None:
+    analyses = analyse_text(TEXT, name=path)
+    source = analyses[0].article.prov
+    record = SourceFile(
+        id=make_id("s", source.source_sha256),
+        path=path,
+        sha256=source.source_sha256,
+        size=len(TEXT),
+        format="txt",
+        encoding="utf-8",
+    )
+    with store.source_transaction(record, path) as writer:
+        writer.add_document(analyses)
+        if fail:
+            raise RuntimeError("killed half way")
+
+
+def test_a_failed_source_transaction_leaves_nothing(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "k.db") as store:
+        with pytest.raises(RuntimeError):
+            _write(store, fail=True)
+        stats = store.stats()
+        assert (stats.sources, stats.paths, stats.articles) == (0, 0, 0)
+        assert store.integrity_check() == "ok"
+
+
+def test_articles_round_trip_and_search(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "k.db") as store:
+        _write(store)
+        [article] = store.articles()
+        assert store.article(article.id) == article
+        assert article.title == "Dissident poisoned in Vienna"
+        assert article.prov.source_path == "/corpus/a.txt"
+        assert [a.id for a in store.search_articles("thallium")] == [article.id]
+        assert store.search_articles("novichok") == []
+        with pytest.raises(NotFoundError):
+            store.article("a_0000000000000000")
+        with pytest.raises(StoreError, match="bad search query"):
+            store.search_articles('"unbalanced')
+
+
+def test_source_states(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "k.db") as store:
+        _write(store)
+        [article] = store.articles()
+        sha = article.prov.source_sha256
+        assert store.source_state("/corpus/a.txt", sha) == "unchanged"
+        assert store.source_state("/corpus/a.txt", "0" * 64) == "changed"
+        assert store.source_state("/elsewhere/copy.txt", sha) == "same_content"
+        assert store.source_state("/elsewhere/new.txt", "0" * 64) == "new"

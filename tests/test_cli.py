@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from khronika.cli import EXIT_ERROR, EXIT_SKIPPED, cli
+from khronika.store import Store
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> Result:
+    return CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
+
+
+def test_ingest_then_list_show_and_count(tmp_path: Path, small_corpus: Path) -> None:
+    db = str(tmp_path / "k.db")
+    result = run("--db", db, "ingest", "--no-progress", str(small_corpus))
+    assert result.exit_code == 0, result.output
+    assert "3 files: 3 ingested" in result.output and "3 articles" in result.output
+
+    listed = json.loads(run("--db", db, "articles", "--json").output)
+    assert len(listed) == 3
+    for item in listed:
+        assert {"id", "source", "title", "published", "byline", "language", "start", "end"} <= set(item)
+    first = next(i for i in listed if i["title"] == "Harbour workers detained in Odesa")
+    assert (first["published"], first["byline"]) == ("2024-06-04", "Lena Moroz")
+    assert first["source"].endswith("one.txt")
+
+    shown = run("--db", db, "show", first["id"])
+    assert shown.exit_code == 0
+    assert "Security officers detained three harbour workers" in shown.output
+    assert "published: 2024-06-04" in shown.output
+
+    stats = json.loads(run("--db", db, "stats", "--json").output)
+    assert (stats["sources"], stats["articles"]) == (3, 3)
+
+
+def test_database_path_from_the_environment(tmp_path: Path, small_corpus: Path) -> None:
+    db = tmp_path / "env.db"
+    result = run("ingest", "--no-progress", str(small_corpus), env={"KHRONIKA_DB": str(db)})
+    assert result.exit_code == 0
+    assert db.exists()
+
+
+def test_skipped_files_are_named_and_change_the_exit_status(
+    tmp_path: Path, small_corpus: Path
+) -> None:
+    (small_corpus / "blank.txt").write_bytes(b"")
+    result = run("--db", str(tmp_path / "k.db"), "ingest", "--no-progress", str(small_corpus))
+    assert result.exit_code == EXIT_SKIPPED
+    assert "blank.txt: skipped: empty file" in result.output or "blank.txt" in result.output
+    assert "3 ingested" in result.output and "1 skipped" in result.output
+
+
+def _one_error_line(result: Result) -> str:
+    assert result.exit_code == EXIT_ERROR
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("khronika: error: "), result.output
+    return lines[0]
+
+
+def test_user_mistakes_are_one_line_not_a_traceback(tmp_path: Path) -> None:
+    db = str(tmp_path / "k.db")
+    assert "no such file" in _one_error_line(run("--db", db, "ingest", str(tmp_path / "nope")))
+    assert "no database" in _one_error_line(run("--db", str(tmp_path / "x.db"), "articles"))
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(b"not sqlite" * 1000)
+    assert "not a khronika database" in _one_error_line(run("--db", str(garbage), "stats"))
+    assert "no article" in _one_error_line(run("--db", db, "show", "a_123"))
+
+
+def test_a_database_from_a_newer_schema_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "k.db"
+    Store.open(db).close()
+    with sqlite3.connect(db) as raw:
+        raw.execute("INSERT INTO migrations VALUES (999, 'future', '2100-01-01')")
+    assert "upgrade khronika" in _one_error_line(run("--db", str(db), "articles"))
+
+
+@pytest.mark.parametrize("command", ["ingest", "articles", "show", "stats"])
+def test_every_command_has_help(command: str) -> None:
+    result = run(command, "--help")
+    assert result.exit_code == 0 and "Usage:" in result.output
