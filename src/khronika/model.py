@@ -211,8 +211,10 @@ class Place:
 class Event:
     """One event in the PLOVER ontology with the fields reporters need.
 
-    ``prov`` spans the evidence; ``mentions`` lists every (start, end) where
-    the same article mentions the same event.
+    ``prov`` spans the evidence (the shortest clause or sentence that states
+    it); ``mentions`` lists the trigger words ("poisoned", "the kidnapping")
+    of every mention of the same event in the article, as (start, end)
+    offsets into the document.
     """
 
     id: str

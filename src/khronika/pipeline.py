@@ -1,7 +1,8 @@
 """The per-article pipeline, visible in one place.
 
 Data flows one way: read (``khronika.read``) → split and clean
-(``khronika.split``) → analyse each article. Everything here is a pure
+(``khronika.split``) → parse with spaCy (``khronika.nlp``) → extract
+(``khronika.extract``) for each article. Everything here is a pure
 function of one source file: no global state, the same output for the same
 input, so partitions of a corpus can be analysed anywhere and merged. Work
 that looks across articles is a separate stage after this one.
@@ -10,31 +11,34 @@ that looks across articles is a separate stage after this one.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from collections.abc import Iterator
 
 from khronika.model import (
+    Article,
     ArticleAnalysis,
     DocumentHints,
     RawDocument,
     SourceFile,
+    Provenance,
     make_id,
 )
+from khronika.extract.entities import extract_entities
+from khronika.nlp import load_nlp, parse
 from khronika.read import read_source
 from khronika.settings import Settings
 from khronika.split import split_document
 
-# The stages, in order; a test checks this list against the code below.
-STAGES = ("read", "split", "analyse")
+def analyse_article(analysis: ArticleAnalysis, settings: Settings) -> ArticleAnalysis:
+    """Extract facts from one article: parse it, then run each extractor in turn.
 
-
-def analyse_article(article_analysis: ArticleAnalysis, settings: Settings) -> ArticleAnalysis:
-    """Extract facts from one article (entities, quotes, times, events).
-
-    The extractors arrive with later issues; until then an article is its
-    own analysis.
+    Extractors to come (quotes, times, places, events) take their place in
+    this list, each a pure function of the article and its parse.
     """
-    del settings  # used by the extractors to come
-    return article_analysis
+    article = analysis.article
+    parsed = list(parse(load_nlp(settings.spacy_model), article.text, settings.nlp_batch_size))
+    entities, mentions = extract_entities(article, parsed)
+    return replace(analysis, entities=entities, mentions=mentions)
 
 
 def analyse_document(doc: RawDocument, source: SourceFile, settings: Settings) -> list[ArticleAnalysis]:
@@ -61,11 +65,15 @@ def analyse_text(
     title: str | None = None,
     settings: Settings | None = None,
     name: str = "<text>",
+    split: bool = True,
 ) -> list[ArticleAnalysis]:
-    """Analyse a text given directly (a notebook, a script).
+    """Analyse a text given directly (a notebook, a script, a benchmark).
 
     ``published`` (an ISO date prefix) is the document creation time that
     relative dates are resolved against when the text does not print one.
+    With ``split=False`` the whole text is one article body, untouched: no
+    story splitting, no header or furniture removal (benchmark texts).
+    All offsets in the result are offsets into ``text``.
     """
     data = text.encode("utf-8")
     sha = hashlib.sha256(data).hexdigest()
@@ -75,4 +83,20 @@ def analyse_text(
     doc = RawDocument(
         index=0, locator="", text=text, hints=DocumentHints(title=title, published=published)
     )
-    return analyse_document(doc, source, settings or Settings())
+    settings = settings or Settings()
+    if split:
+        return analyse_document(doc, source, settings)
+    article = Article(
+        id=make_id("a", sha, 0, 0, len(text)),
+        prov=Provenance(name, sha, 0, None, 0, len(text)),
+        body_start=0,
+        text=text,
+        title=title,
+        byline=None,
+        published=published,
+        dateline=None,
+        language=None,
+        url=None,
+    )
+    article = replace(article, prov=replace(article.prov, article_id=article.id))
+    return [analyse_article(ArticleAnalysis(article=article), settings)]

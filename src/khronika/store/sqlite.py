@@ -13,13 +13,24 @@ import logging
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
 from khronika.errors import NotFoundError, SchemaTooNewError, StoreError
-from khronika.model import Article, ArticleAnalysis, Provenance, SourceFile
+from khronika.model import (
+    Article,
+    ArticleAnalysis,
+    Entity,
+    Event,
+    Mention,
+    Place,
+    Provenance,
+    Quote,
+    SourceFile,
+    TimeExpression,
+)
 from khronika.store.migrations import MIGRATIONS
 
 log = logging.getLogger(__name__)
@@ -199,6 +210,57 @@ class Store:
             raise NotFoundError(f"no article with id {article_id!r}; see 'khronika articles'")
         return _article(row)
 
+    def source_paths(self) -> dict[str, str]:
+        """Every stored path and the content hash it holds."""
+        rows = self._db.execute("SELECT path, sha256 FROM source_paths ORDER BY path")
+        return {row["path"]: row["sha256"] for row in rows}
+
+    def analyses(self, source_sha256: str) -> list[ArticleAnalysis]:
+        """Every article of one source with everything extracted from it, in order."""
+        rows = self._db.execute(
+            _ARTICLE_SELECT + " WHERE a.source_sha256 = ? ORDER BY a.document, a.start",
+            (source_sha256,),
+        ).fetchall()
+        return [self._analysis(_article(row)) for row in rows]
+
+    def _analysis(self, article: Article) -> ArticleAnalysis:
+        def rows(table: str) -> list[sqlite3.Row]:
+            return self._db.execute(
+                f'SELECT * FROM {table} WHERE article_id = ? ORDER BY start, "end", id',  # noqa: S608  # fixed table names
+                (article.id,),
+            ).fetchall()
+
+        def prov(row: sqlite3.Row) -> Provenance:
+            return replace(article.prov, start=row["start"], end=row["end"])
+
+        return ArticleAnalysis(
+            article=article,
+            entities=tuple(
+                Entity(r["id"], prov(r), r["name"], r["type"], tuple(json.loads(r["aliases"])))
+                for r in rows("entities")
+            ),
+            mentions=tuple(
+                Mention(r["id"], prov(r), r["entity_id"], r["text"], r["label"])
+                for r in rows("mentions")
+            ),
+            quotes=tuple(
+                Quote(r["id"], prov(r), r["text"], r["speaker_id"], r["speaker"], r["cue"],
+                      bool(r["speaker_confident"]), bool(r["unclosed"]))
+                for r in rows("quotes")
+            ),
+            times=tuple(
+                TimeExpression(r["id"], prov(r), r["text"], r["value"], r["kind"])
+                for r in rows("times")
+            ),
+            places=tuple(
+                Place(r["id"], prov(r), r["name"], r["geonames_id"], r["latitude"],
+                      r["longitude"], r["country"], r["historical_country"], r["precision"],
+                      r["description"])
+                for r in rows("places")
+            ),
+            events=tuple(_event(r, prov(r)) for r in rows("events")),
+        )  # fmt: skip
+
     def search_articles(self, query: str, limit: int = 50) -> list[Article]:
         """Articles matching an FTS5 query, best first."""
         try:
@@ -327,6 +389,31 @@ def _article(row: sqlite3.Row) -> Article:
         dateline=row["dateline"],
         language=row["language"],
         url=row["url"],
+    )
+
+
+def _event(row: sqlite3.Row, prov: Provenance) -> Event:
+    def strings(column: str) -> tuple[str, ...]:
+        return tuple(json.loads(row[column]))
+
+    return Event(
+        id=row["id"],
+        prov=prov,
+        type=row["type"],
+        evidence=row["evidence"],
+        mode=strings("mode"),
+        context=strings("context"),
+        actors=strings("actors"),
+        recipients=strings("recipients"),
+        date=row["date"],
+        location=row["location"],
+        country=row["country"],
+        instrument=strings("instrument"),
+        outcome=row["outcome"],
+        fatalities=row["fatalities"],
+        status=row["status"],
+        source=row["source"],
+        mentions=tuple((int(a), int(b)) for a, b in json.loads(row["mentions"])),
     )
 
 

@@ -1,0 +1,42 @@
+"""Running the whole pipeline on a corpus in a temporary store, for scoring."""
+
+from __future__ import annotations
+
+import tempfile
+from contextlib import closing
+from dataclasses import replace
+from pathlib import Path
+
+from khronika.errors import InputError
+from khronika.evaluate.native import PredictedDocument, RawLinks
+from khronika.ingest import Progress, ingest
+from khronika.read import read_source
+from khronika.settings import Settings
+from khronika.store import Store
+
+
+def predict_corpus(
+    corpus: Path, settings: Settings, progress: Progress | None = None
+) -> tuple[list[PredictedDocument], RawLinks]:
+    """Ingest ``corpus`` into a throw-away store and read back what was extracted.
+
+    The user's database is never touched. Documents are named by their path
+    relative to ``corpus``, the way gold files name them.
+    """
+    if not corpus.is_dir():
+        raise InputError(f"{corpus}: not a directory of source files (give --corpus)")
+    root = corpus.resolve()
+    with tempfile.TemporaryDirectory(prefix="khronika-eval-") as tmp:
+        db = Path(tmp) / "eval.db"
+        local = replace(settings, db_path=db)
+        with Store.open(db) as store:
+            ingest(store, [root], local, progress)
+            documents = []
+            for path, sha in store.source_paths().items():
+                with closing(read_source(Path(path), local).documents) as docs:
+                    texts = tuple(doc.text for doc in docs)
+                name = Path(path).relative_to(root).as_posix()
+                documents.append(PredictedDocument(name, texts, tuple(store.analyses(sha))))
+    # Cross-article links (duplicates, incidents, contradictions) arrive with
+    # the cross-article stage; until then none are predicted.
+    return documents, RawLinks()
