@@ -21,6 +21,8 @@ from tqdm import tqdm
 
 from khronika import __version__
 from khronika.errors import KhronikaError
+from khronika.evaluate import FORMATS, evaluate
+from khronika.evaluate.report import render_table
 from khronika.ingest import ingest
 from khronika.model import Article
 from khronika.settings import DB_ENV, Settings
@@ -185,6 +187,42 @@ def stats_cmd(settings: Settings, as_json: bool) -> None:
     click.echo(f"database: {settings.db_path}")
     for name, value in asdict(stats).items():
         click.echo(f"  {name.replace('_', ' ')}: {value}")
+
+
+@cli.command("eval")
+@click.argument("gold", type=click.Path(path_type=Path))
+@click.option(
+    "--corpus",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Directory of the source files the gold annotates (native format).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="native",
+    show_default=True,
+    help="Gold format: khronika-gold/1, or a public benchmark in its own format.",
+)
+@click.option("--limit", type=int, default=None, help="Score only the first N benchmark documents.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
+@click.pass_obj
+@_fail_cleanly
+def eval_cmd(
+    settings: Settings,
+    gold: Path,
+    corpus: Path | None,
+    fmt: str,
+    limit: int | None,
+    as_json: bool,
+) -> None:
+    """Score extraction against gold annotations (in a temporary database)."""
+    report = evaluate(gold, corpus=corpus, format=fmt, settings=settings, limit=limit)
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_table(report))
 
 
 def main() -> None:

@@ -360,7 +360,7 @@ class SourceWriter:
              for p in analysis.places],
         )  # fmt: skip
         db.executemany(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(e.id, a.id, e.prov.start, e.prov.end, e.type, e.evidence, _json(e.mode),
               _json(e.context), _json(e.actors), _json(e.recipients), e.date, e.location,
               e.country, _json(e.instrument), e.outcome, e.fatalities, e.status, e.source,
