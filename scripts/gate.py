@@ -16,7 +16,14 @@ import time
 from pathlib import Path
 
 from khronika.errors import KhronikaError
-from khronika.evaluate.gate import check, gold_hash, load_baseline, raise_minimums, run_task, save_baseline
+from khronika.evaluate.gate import (
+    check,
+    gold_hash,
+    load_baseline,
+    raise_minimums,
+    run_task,
+    save_baseline,
+)
 from khronika.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,7 +31,9 @@ BASELINE = ROOT / "tests" / "eval_baseline.json"
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
     parser.add_argument("--check", action="store_true", help="report failures, change nothing")
     parser.add_argument("--allow-lower", action="store_true", help="allow minimums to go down")
     parser.add_argument("--task", action="append", help="only these tasks (repeatable)")

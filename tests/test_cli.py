@@ -24,7 +24,9 @@ def test_ingest_then_list_show_and_count(tmp_path: Path, small_corpus: Path) -> 
     listed = json.loads(run("--db", db, "articles", "--json").output)
     assert len(listed) == 3
     for item in listed:
-        assert {"id", "source", "title", "published", "byline", "language", "start", "end"} <= set(item)
+        assert {"id", "source", "title", "published", "byline", "language", "start", "end"} <= set(
+            item
+        )
     first = next(i for i in listed if i["title"] == "Harbour workers detained in Odesa")
     assert (first["published"], first["byline"]) == ("2024-06-04", "Lena Moroz")
     assert first["source"].endswith("one.txt")

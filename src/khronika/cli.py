@@ -80,9 +80,12 @@ def _store(settings: Settings, *, create: bool = False) -> Iterator[Store]:
 @_fail_cleanly
 def ingest_cmd(settings: Settings, paths: tuple[Path, ...], no_progress: bool) -> None:
     """Read files and directories (recursively) into the database."""
-    with _store(settings, create=True) as store, tqdm(
-        total=None, unit="file", disable=no_progress or None, file=sys.stderr, leave=False
-    ) as bar:
+    with (
+        _store(settings, create=True) as store,
+        tqdm(
+            total=None, unit="file", disable=no_progress or None, file=sys.stderr, leave=False
+        ) as bar,
+    ):
 
         def progress(path: Path, documents: int, finished: bool) -> None:
             if finished:

@@ -13,15 +13,17 @@ import unicodedata
 # Titles and honorifics dropped before names are compared; each is a whole
 # word after punctuation is removed ("Gen." and "Gen" are both "gen").
 TITLES = frozenset(
-    """
-    mr mrs ms miss dr prof professor sir dame lord lady
-    gen general lt lieutenant col colonel maj major capt captain cpt sgt sergeant
-    adm admiral marshal cmdr commander brig brigadier
-    president vice premier prime minister chancellor king queen prince princess
-    sen senator rep gov governor mayor judge justice
-    rev reverend father fr sheikh imam rabbi saint st
-    ex former late the
-    """.split()
+    (
+        *("mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady"),
+        *("gen", "general", "lt", "lieutenant", "col", "colonel", "maj", "major"),
+        *("capt", "captain", "cpt", "sgt", "sergeant", "adm", "admiral", "marshal"),
+        *("cmdr", "commander", "brig", "brigadier"),
+        *("president", "vice", "premier", "prime", "minister", "chancellor"),
+        *("king", "queen", "prince", "princess"),
+        *("sen", "senator", "rep", "gov", "governor", "mayor", "judge", "justice"),
+        *("rev", "reverend", "father", "fr", "sheikh", "imam", "rabbi", "saint", "st"),
+        *("ex", "former", "late", "the"),
+    )
 )
 
 _PUNCT = re.compile(r"[^\w\s]|_")

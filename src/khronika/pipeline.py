@@ -11,23 +11,24 @@ that looks across articles is a separate stage after this one.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
 from collections.abc import Iterator
+from dataclasses import replace
 
+from khronika.extract.entities import extract_entities
 from khronika.model import (
     Article,
     ArticleAnalysis,
     DocumentHints,
+    Provenance,
     RawDocument,
     SourceFile,
-    Provenance,
     make_id,
 )
-from khronika.extract.entities import extract_entities
 from khronika.nlp import load_nlp, parse
 from khronika.read import read_source
 from khronika.settings import Settings
 from khronika.split import split_document
+
 
 def analyse_article(analysis: ArticleAnalysis, settings: Settings) -> ArticleAnalysis:
     """Extract facts from one article: parse it, then run each extractor in turn.
@@ -41,7 +42,9 @@ def analyse_article(analysis: ArticleAnalysis, settings: Settings) -> ArticleAna
     return replace(analysis, entities=entities, mentions=mentions)
 
 
-def analyse_document(doc: RawDocument, source: SourceFile, settings: Settings) -> list[ArticleAnalysis]:
+def analyse_document(
+    doc: RawDocument, source: SourceFile, settings: Settings
+) -> list[ArticleAnalysis]:
     """Split one document into articles and analyse each."""
     return [
         analyse_article(ArticleAnalysis(article=article), settings)

@@ -81,7 +81,9 @@ def gold_event(eid: str, art: str, kind: str, recipients: tuple[str, ...], evide
         "source": None, "instrument": (), "optional": False,
     }  # fmt: skip
     fields.update(kw)
-    return GoldEvent(id=eid, article=art, type=kind, recipients=recipients, evidence=evidence, **fields)  # type: ignore[arg-type]
+    return GoldEvent(
+        id=eid, article=art, type=kind, recipients=recipients, evidence=evidence, **fields
+    )  # type: ignore[arg-type]
 
 
 GOLD = GoldFile(
@@ -145,7 +147,11 @@ def perfect() -> PredictedDocument:
 
 def test_perfect_output_scores_one_everywhere() -> None:
     report = score_native([GOLD], [perfect()])
-    assert report["articles"] == {"split_accuracy": 1.0, "title_accuracy": 1.0, "date_accuracy": 1.0}
+    assert report["articles"] == {
+        "split_accuracy": 1.0,
+        "title_accuracy": 1.0,
+        "date_accuracy": 1.0,
+    }
     assert report["quotes"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "speaker_accuracy": 1.0}
     times = report["times"]
     assert times == {
@@ -170,8 +176,17 @@ def test_perfect_output_scores_one_everywhere() -> None:
 def test_empty_output_has_zero_recall_and_no_precision() -> None:
     empty = PredictedDocument("f.txt", (TEXT,), ())
     report = score_native([GOLD], [empty])
-    assert report["articles"] == {"split_accuracy": 0.0, "title_accuracy": None, "date_accuracy": None}
-    assert report["quotes"] == {"precision": None, "recall": 0.0, "f1": 0.0, "speaker_accuracy": None}
+    assert report["articles"] == {
+        "split_accuracy": 0.0,
+        "title_accuracy": None,
+        "date_accuracy": None,
+    }
+    assert report["quotes"] == {
+        "precision": None,
+        "recall": 0.0,
+        "f1": 0.0,
+        "speaker_accuracy": None,
+    }
     events = report["events"]
     assert isinstance(events, dict)
     assert (events["precision"], events["recall"], events["f1"]) == (None, 0.0, 0.0)
@@ -179,25 +194,37 @@ def test_empty_output_has_zero_recall_and_no_precision() -> None:
 
 
 def test_a_missing_document_counts_as_empty_output() -> None:
-    assert score_native([GOLD], [])["quotes"] == score_native(
-        [GOLD], [PredictedDocument("f.txt", (TEXT,), ())]
-    )["quotes"]
+    assert (
+        score_native([GOLD], [])["quotes"]
+        == score_native([GOLD], [PredictedDocument("f.txt", (TEXT,), ())])["quotes"]
+    )
 
 
 def test_one_article_where_gold_has_two_is_a_wrong_split() -> None:
     doc = perfect()
-    merged = replace(doc.analyses[0], article=article("a_one", 0, len(TEXT), "Writer poisoned in Vienna", "2024-03-12"))
+    merged = replace(
+        doc.analyses[0],
+        article=article("a_one", 0, len(TEXT), "Writer poisoned in Vienna", "2024-03-12"),
+    )
     report = score_native([GOLD], [replace(doc, analyses=(merged,))])
     # both gold starts fall in the one predicted article: neither is split right
-    assert report["articles"] == {"split_accuracy": 0.0, "title_accuracy": None, "date_accuracy": None}
+    assert report["articles"] == {
+        "split_accuracy": 0.0,
+        "title_accuracy": None,
+        "date_accuracy": None,
+    }
 
 
 def test_partial_output_hand_computed() -> None:
     doc = perfect()
     one, two = doc.analyses
-    wrong = replace(one.events[0], recipients=("Ivan Petrov",))  # recipient resolves to no gold recipient
+    wrong = replace(
+        one.events[0], recipients=("Ivan Petrov",)
+    )  # recipient resolves to no gold recipient
     spurious_quote = Quote("q_2", prov(at("Police said")), "umbrellas", None, None, None, False)
-    late = replace(two.events[0], date="2024")  # less precise than gold 2024-03: wrong date, right year
+    late = replace(
+        two.events[0], date="2024"
+    )  # less precise than gold 2024-03: wrong date, right year
     wrong_value = replace(two.times[0], value="2024-03")
     doc = replace(doc, analyses=(
         replace(one, events=(wrong,), quotes=(*one.quotes, spurious_quote)),
@@ -208,7 +235,12 @@ def test_partial_output_hand_computed() -> None:
     assert isinstance(events, dict)
     assert (events["precision"], events["recall"], events["f1"]) == (0.5, 0.5, 0.5)
     assert events["fields"]["date"] == 0.0 and events["fields"]["date_year"] == 1.0
-    assert report["quotes"] == {"precision": 0.5, "recall": 1.0, "f1": 2 / 3, "speaker_accuracy": 1.0}
+    assert report["quotes"] == {
+        "precision": 0.5,
+        "recall": 1.0,
+        "f1": 2 / 3,
+        "speaker_accuracy": 1.0,
+    }
     assert report["times"]["value_accuracy"] == 0.5  # type: ignore[index]
     assert report["times"]["value_f1"] == 0.5  # type: ignore[index]
 
@@ -223,7 +255,9 @@ def test_partial_output_hand_computed() -> None:
         ("Olga Brava", False),  # another person
     ],
 )
-def test_recipient_names_resolve_with_aliases_titles_and_surnames(predicted_name: str, resolves: bool) -> None:
+def test_recipient_names_resolve_with_aliases_titles_and_surnames(
+    predicted_name: str, resolves: bool
+) -> None:
     doc = perfect()
     one = doc.analyses[0]
     event = replace(one.events[0], recipients=(predicted_name,))
@@ -239,8 +273,12 @@ def test_one_to_one_matching_prefers_the_better_pair() -> None:
     doc = perfect()
     two = doc.analyses[1]
     weak = replace(two.events[0], id="ev_weak", prov=prov(at("Olga Brava in Minsk"), "a_two"))
-    optional_hit = replace(two.events[0], id="ev_opt", recipients=(), prov=prov(at("last week"), "a_two"))
-    doc = replace(doc, analyses=(doc.analyses[0], replace(two, events=(weak, two.events[0], optional_hit))))
+    optional_hit = replace(
+        two.events[0], id="ev_opt", recipients=(), prov=prov(at("last week"), "a_two")
+    )
+    doc = replace(
+        doc, analyses=(doc.analyses[0], replace(two, events=(weak, two.events[0], optional_hit)))
+    )
     events = score_native([GOLD], [doc])["events"]
     assert isinstance(events, dict)
     # tp 2 (e1, e2 by the strong prediction), fp 1 (the weak one), the optional match is free

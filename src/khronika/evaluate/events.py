@@ -152,7 +152,10 @@ def _score_fields(
             lambda: (got.country or "").upper() == (gold.country or "").upper(),
         ),
         "actors": (bool(gold.actors), lambda: any_resolves(got.actors, gold.actors)),
-        "instrument": (bool(gold.instrument), lambda: any_resolves(got.instrument, gold.instrument)),
+        "instrument": (
+            bool(gold.instrument),
+            lambda: any_resolves(got.instrument, gold.instrument),
+        ),
         "mode": (bool(gold.mode), lambda: bool(set(got.mode) & set(gold.mode))),
         "outcome": (gold.outcome is not None, lambda: got.outcome == gold.outcome),
         "status": (gold.status is not None, lambda: got.status == gold.status),
@@ -182,10 +185,10 @@ def _pairs(groups: Iterable[Sequence[str]]) -> set[frozenset[str]]:
     return {frozenset(p) for g in groups for p in combinations(g, 2) if p[0] != p[1]}
 
 
-def _count(gold: set[frozenset[str]], optional: set[frozenset[str]], got: set[frozenset[str]]) -> Counts:
-    return Counts(
-        tp=len(got & gold), fp=len(got - gold - optional), fn=len(gold - got)
-    )
+def _count(
+    gold: set[frozenset[str]], optional: set[frozenset[str]], got: set[frozenset[str]]
+) -> Counts:
+    return Counts(tp=len(got & gold), fp=len(got - gold - optional), fn=len(gold - got))
 
 
 def score_links(gold: GoldLinks, predicted: PredictedLinks) -> dict[str, dict[str, float | None]]:

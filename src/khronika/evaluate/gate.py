@@ -140,6 +140,8 @@ def raise_minimums(
                 "pass --allow-lower and explain it in CHANGELOG.md"
             )
         if old != new:
-            changes.append(f"{task.name}: {name} {'-' if old is None else f'{old:.4f}'} -> {new:.4f}")
+            changes.append(
+                f"{task.name}: {name} {'-' if old is None else f'{old:.4f}'} -> {new:.4f}"
+            )
             minimums[name] = new
     return replace(task, minimums=minimums, gold_hash=current_hash), changes

@@ -241,7 +241,9 @@ def load_links(path: Path) -> GoldLinks:
         if len(about) != 2:
             raise r.fail("about", "a list of two event ids")
         contradictions.append(
-            GoldContradiction(about=(about[0], about[1]), field=r.text("field"), optional=r.flag("optional"))
+            GoldContradiction(
+                about=(about[0], about[1]), field=r.text("field"), optional=r.flag("optional")
+            )
         )
     return GoldLinks(
         duplicates=groups("duplicates"),

@@ -110,21 +110,19 @@ def _score_file(gold: GoldFile, document: PredictedDocument, totals: _Totals) ->
         totals.sections.add("quotes")
         for aids, index in units:
             quotes = predicted[index].quotes if index is not None else ()
-            wanted = [q for q in gold.quotes if q.article in aids]
-            score_quotes(wanted, quotes, resolver, totals.quotes)
+            gold_quotes = [q for q in gold.quotes if q.article in aids]
+            score_quotes(gold_quotes, quotes, resolver, totals.quotes)
     if gold.events is not None:
         totals.sections.add("events")
         for aids, index in units:
             events = predicted[index].events if index is not None else ()
-            wanted = [e for e in gold.events if e.article in aids]
-            matched = score_events(wanted, events, resolver, document.texts, totals.events)
+            gold_events = [e for e in gold.events if e.article in aids]
+            matched = score_events(gold_events, events, resolver, document.texts, totals.events)
             for p, g in matched.items():
-                totals.gold_ids[events[p].id] = f"{gold.document}#{wanted[g].id}"
+                totals.gold_ids[events[p].id] = f"{gold.document}#{gold_events[g].id}"
 
 
-def _article_mapping(
-    gold: GoldFile, predicted: Sequence[ArticleAnalysis]
-) -> dict[str, int | None]:
+def _article_mapping(gold: GoldFile, predicted: Sequence[ArticleAnalysis]) -> dict[str, int | None]:
     """Gold article id -> predicted article index.
 
     Without an articles section, ``aN`` is taken to be the N-th predicted
@@ -132,12 +130,17 @@ def _article_mapping(
     """
     if gold.articles is not None:
         return map_articles(gold.articles, predicted)
-    ids = {x.article for x in (*(gold.events or ()), *(gold.quotes or ()))}
+    ids = _named_articles(gold)
     mapping: dict[str, int | None] = {}
     for aid in sorted(ids):
         n = int(aid[1:]) - 1 if aid[1:].isdigit() else -1
         mapping[aid] = n if 0 <= n < len(predicted) else None
     return mapping
+
+
+def _named_articles(gold: GoldFile) -> set[str]:
+    """The article ids that gold events and quotes name."""
+    return {e.article for e in gold.events or ()} | {q.article for q in gold.quotes or ()}
 
 
 def _units(
@@ -151,7 +154,7 @@ def _units(
     positives); a predicted article holding several gold articles is scored
     once against all of them.
     """
-    named = {x.article for x in (*(gold.events or ()), *(gold.quotes or ()))}
+    named = _named_articles(gold)
     by_index: dict[int | None, set[str]] = {}
     for aid in sorted(named | set(mapping)):
         index = mapping.get(aid)
