@@ -54,7 +54,7 @@ def ingest(
         try:
             _ingest_file(store, path, settings, report, progress)
         except SkippedSource as skipped:
-            log.warning("%s", skipped)
+            log.info("%s", skipped)  # the caller reports skipped files
             report.skipped.append(skipped)
         if progress:
             progress(path, 0, True)
