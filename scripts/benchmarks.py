@@ -96,7 +96,11 @@ RUNS: list[tuple[str, str, str | None, str | None, list[tuple[str, str]], str]] 
         "muc4",
         "benchmarks/muc4",
         None,
-        [("role filler F1", "roles.f1"), ("precision", "roles.precision"), ("recall", "roles.recall")],
+        [
+            ("role filler F1", "roles.f1"),
+            ("precision", "roles.precision"),
+            ("recall", "roles.recall"),
+        ],
         "SOURCE.md names none; trained document-level extractors (GRIT, GTT) report test "
         "micro F1 in the 0.5–0.6 range",
     ),
@@ -135,9 +139,13 @@ def main() -> int:
     rows = []
     for name, fmt, gold, corpus, figures, published in RUNS:
         gold_path = args.shared / gold if gold else sample_gold()
-        corpus_path = args.shared / corpus if corpus else (sample_corpus() if fmt == "native" else None)
+        corpus_path = (
+            args.shared / corpus if corpus else (sample_corpus() if fmt == "native" else None)
+        )
         started = time.perf_counter()
-        report = evaluate(gold_path, corpus=corpus_path, format=fmt, settings=settings, limit=args.limit)
+        report = evaluate(
+            gold_path, corpus=corpus_path, format=fmt, settings=settings, limit=args.limit
+        )
         seconds = time.perf_counter() - started
         shown = "; ".join(f"{label} {_cell(_get(report, key))}" for label, key in figures)
         documents = _get(report, "documents")

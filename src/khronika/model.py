@@ -109,9 +109,10 @@ class Article:
 
     ``text`` is ``document_text[start:end]`` with site furniture (menus,
     photo credits, kickers) replaced by spaces, so an offset into ``text``
-    plus ``start`` is an offset into the document as read. ``body_start`` is
-    where the body begins (after title, byline and dateline lines), as an
-    offset into the document; ``locator`` repeats the document's locator.
+    plus ``start`` is an offset into the document as read. The header
+    (title, byline and date lines) comes first; ``body_start`` is where the
+    body begins, as an offset into the document. ``locator`` repeats the
+    document's locator.
     """
 
     id: str

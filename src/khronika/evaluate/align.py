@@ -40,15 +40,21 @@ class Span:
 
 
 def occurrences(needle: str, texts: Sequence[str]) -> list[Span]:
-    """Every place ``needle`` occurs in the documents, in document order."""
+    """Every place ``needle`` occurs in the documents as whole words, in document order.
+
+    "May" is not found inside "Mayor", nor "now" inside "known".
+    """
     found: list[Span] = []
     if not needle:
         return found
+    pattern = re.compile(
+        ("(?<!\\w)" if needle[0].isalnum() else "")
+        + re.escape(needle)
+        + ("(?!\\w)" if needle[-1].isalnum() else "")
+    )
     for index, text in enumerate(texts):
-        at = text.find(needle)
-        while at != -1:
-            found.append(Span(index, at, at + len(needle)))
-            at = text.find(needle, at + 1)
+        for match in pattern.finditer(text):
+            found.append(Span(index, match.start(), match.end()))
     return found
 
 

@@ -177,25 +177,30 @@ def score_time_spans(
     (TempEval-3's attribute F1).
     """
     spans = [Span(t.prov.document, t.prov.start, t.prov.end) for t in predicted]
+    pairs = sorted(
+        (time.optional, -where.overlaps(span), g, p)
+        for g, (where, time) in enumerate(gold)
+        if where is not None
+        for p, span in enumerate(spans)
+        if where.overlaps(span) > 0
+    )
+    matched: dict[int, int] = {}  # gold index -> predicted index, best pairs first
     taken: set[int] = set()
-    order = sorted(range(len(gold)), key=lambda i: gold[i][1].optional)
+    for _, _, g, p in pairs:
+        if g not in matched and p not in taken:
+            matched[g] = p
+            taken.add(p)
     correct_values = 0
     scored_predictions = len(predicted)
-    for i in order:
-        where, time = gold[i]
-        best = None
-        if where is not None:
-            overlaps = [(where.overlaps(s), j) for j, s in enumerate(spans) if j not in taken]
-            best = max((o for o in overlaps if o[0] > 0), default=None)
-        if best is None:
+    for g, (_, time) in enumerate(gold):
+        if g not in matched:
             totals.extent.fn += 0 if time.optional else 1
             continue
-        taken.add(best[1])
         if time.optional:
             scored_predictions -= 1
             continue
         totals.extent.tp += 1
-        right = predicted[best[1]].value == time.value
+        right = predicted[matched[g]].value == time.value
         totals.accuracy.add(right)
         correct_values += int(right)
     totals.extent.fp += len(spans) - len(taken)

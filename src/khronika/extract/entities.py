@@ -1,69 +1,36 @@
-"""Entities and their mentions from spaCy's named entities, aliases merged.
+"""Entities and their mentions, aliases merged within an article.
 
-Within one article, mentions are grouped by their normalised name (titles
-and possessives dropped), and a one-word person name joins the one
-multi-word person whose surname it is ("Kalugin" joins "Oleg Kalugin").
-When two people share the surname the short form stays apart: a wrong
-merge is worse than a missed one. The canonical name is the fullest form,
-printed without its title.
+Mentions come from the spaCy pipeline's entities (the model's NER and the
+``khronika_lexicon`` component) plus three repairs of known confusions of
+the small model (:mod:`khronika.extract.entity_rules`). Mentions are then
+grouped into entities:
+
+- lexicon entries by their canonical name ("Committee for State Security"
+  and "KGB");
+- countries by the country table ("the US", "America", "Americans");
+- everything else by its normalised name (titles and possessives dropped);
+- a one-word person name joins the one multi-word person whose surname it
+  is ("Kalugin" joins "Oleg Kalugin"); when two people share the surname
+  the short form stays apart: a wrong merge is worse than a missed one.
+
+The canonical name is the fullest form, printed without its title, or the
+country table's name.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from khronika.model import Article, Entity, EntityType, Mention, make_id
-from khronika.names import normalise_name, strip_title
-
-#: spaCy (OntoNotes) labels kept, and the khronika type each becomes.
-LABELS: dict[str, EntityType] = {
-    "PERSON": "PERSON",
-    "ORG": "ORG",
-    "GPE": "GPE",
-    "LOC": "LOC",
-    "FAC": "FACILITY",
-}
-
-_LEADING = ("the ", "The ")
-_POSSESSIVES = ("’s", "'s", "’", "'")
+from khronika.extract.entity_rules import Found, countries, repaired_mentions
+from khronika.model import Article, Entity, Mention, make_id
 
 
-@dataclass(frozen=True, slots=True)
-class _Found:
-    start: int
-    end: int
-    text: str
-    label: EntityType
-    key: str
-
-
-def _found(article: Article, parsed: Iterable[tuple[int, Doc]]) -> list[_Found]:
-    found = []
-    for offset, doc in parsed:
-        for ent in doc.ents:
-            label = LABELS.get(ent.label_)
-            if label is None:
-                continue
-            text = ent.text
-            start = article.start + offset + ent.start_char
-            for lead in _LEADING:
-                if text.startswith(lead) and len(text) > len(lead):
-                    text, start = text[len(lead) :], start + len(lead)
-            for tail in _POSSESSIVES:
-                if text.endswith(tail) and len(text) > len(tail):
-                    text = text[: -len(tail)]
-            key = normalise_name(text)
-            if key:
-                found.append(_Found(start, start + len(text), text, label, key))
-    return found
-
-
-def _group_keys(found: list[_Found]) -> dict[str, str]:
-    """Each key -> the key of the group it belongs to."""
+def _group_keys(found: Sequence[Found]) -> dict[str, str]:
+    """Each grouping key -> the key of the entity it belongs to."""
     people = {f.key for f in found if f.label == "PERSON"}
     by_surname: dict[str, set[str]] = defaultdict(set)
     for key in people:
@@ -78,23 +45,30 @@ def _group_keys(found: list[_Found]) -> dict[str, str]:
     return groups
 
 
+def _name(group: Sequence[Found]) -> str:
+    country = countries().canonical(group[0].key)
+    if country:
+        return country
+    forms = [f.display for f in group if f.label != "NORP"] or [f.display for f in group]
+    return max(dict.fromkeys(forms), key=lambda form: (len(form.split()), len(form)))
+
+
 def extract_entities(
     article: Article, parsed: Iterable[tuple[int, Doc]]
 ) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]:
     """Entities and mentions of one article from its parsed chunks."""
-    found = _found(article, parsed)
+    found = repaired_mentions(article, list(parsed))
     groups = _group_keys(found)
-    members: dict[str, list[_Found]] = defaultdict(list)
+    members: dict[str, list[Found]] = defaultdict(list)
     for f in found:
         members[groups[f.key]].append(f)
     prov = article.prov
     entities: list[Entity] = []
     mentions: list[Mention] = []
     for key, group in members.items():
-        labels = [f.label for f in group]
+        labels = [f.entity_label for f in group]
         label = max(set(labels), key=lambda x: (labels.count(x), x))
-        forms = list(dict.fromkeys(strip_title(f.text) for f in group))
-        name = max(forms, key=lambda form: (len(form.split()), len(form)))
+        name = _name(group)
         aliases = tuple(sorted({f.text for f in group} - {name}))
         first = min(group, key=lambda f: f.start)
         entity_id = make_id("e", prov.source_sha256, prov.document, article.id, key)
@@ -113,7 +87,7 @@ def extract_entities(
                 prov=replace(prov, start=f.start, end=f.end),
                 entity_id=entity_id,
                 text=f.text,
-                label=f.label,
+                label=f.entity_label,
             )
             for f in group
         )

@@ -3,9 +3,9 @@
 A new article starts at each header: a title line followed (past blank,
 furniture and kicker lines) by one or more metadata lines, then the body.
 Text before the first header is an article of its own only when it has a
-body worth the name. Furniture and header lines are blanked out of each
-article's text with spaces, so offsets into it stay offsets into the
-document.
+body worth the name. Furniture (menus, credits, kickers) is blanked out of
+each article's text with spaces, so offsets into it stay offsets into the
+document; the header (title, byline, date lines) stays, before the body.
 """
 
 from __future__ import annotations
@@ -296,7 +296,10 @@ def _article(doc: RawDocument, source: SourceFile, lines: list[Line], d: _Draft)
         if line.meta is not None:
             (header_meta if in_header else body_meta).append(line.meta)
         labelled = line.meta is not None and line.meta.labelled
-        if line.kind != "blank" and (in_header or line.kind in _SKIPPABLE or labelled):
+        # Header lines (title, byline, date) stay in the text, before
+        # body_start; furniture and kickers go wherever they are, and so do
+        # labelled metadata lines ("Published: ...") inside the body.
+        if line.kind in _SKIPPABLE - {"blank"} or (labelled and not in_header):
             blank.append(line)
     body_line = lines[d.body]
     body_start = body_line.start + len(body_line.text) - len(body_line.text.lstrip())
