@@ -18,11 +18,11 @@ from pathlib import Path
 from khronika.errors import KhronikaError
 from khronika.evaluate.gate import (
     check,
-    gold_hash,
     load_baseline,
     raise_minimums,
     run_task,
     save_baseline,
+    task_hash,
 )
 from khronika.settings import Settings
 
@@ -45,7 +45,6 @@ def main() -> int:
         if args.task and task.name not in args.task:
             updated.append(task)
             continue
-        gold, corpus = task.paths(ROOT)
         started = time.perf_counter()
         try:
             scores = run_task(task, ROOT, Settings())
@@ -55,7 +54,7 @@ def main() -> int:
             failed = True
             continue
         seconds = time.perf_counter() - started
-        current = gold_hash(gold, corpus)
+        current = task_hash(task, ROOT)
         problems = check(task, scores, current)
         print(f"{task.name}: {len(scores)} figures in {seconds:.1f} s, {len(problems)} problems")
         for problem in problems:

@@ -64,9 +64,10 @@ def save_baseline(path: Path, tasks: list[Task]) -> None:
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def gold_hash(*paths: Path | None) -> str:
-    """sha256 over every file under the given paths (names and contents, sorted)."""
-    digest = hashlib.sha256()
+def gold_hash(*paths: Path | None, limit: int | None = None) -> str:
+    """sha256 over every file under the given paths (names and contents, sorted)
+    and the document limit: what a task's scores were measured on."""
+    digest = hashlib.sha256(f"limit={limit}".encode())
     for base in paths:
         if base is None:
             continue
@@ -98,6 +99,12 @@ def run_task(task: Task, root: Path, settings: Settings) -> dict[str, float | No
     return flatten(report)
 
 
+def task_hash(task: Task, root: Path) -> str:
+    """The hash of what ``task`` measures: its gold, corpus and document limit."""
+    gold, corpus = task.paths(root)
+    return gold_hash(gold, corpus, limit=task.limit)
+
+
 def check(task: Task, scores: Mapping[str, float | None], current_hash: str) -> list[str]:
     """Every way ``scores`` fail the task's minimums (empty when they pass)."""
     problems = []
@@ -125,9 +132,10 @@ def raise_minimums(
     """The task with minimums moved to the current scores, and what changed.
 
     A minimum never goes down unless ``allow_lower`` is given (then the
-    change must be explained in the changelog).
+    change must be explained in the changelog). Minimums measured on other
+    gold (another hash) no longer apply and are replaced.
     """
-    minimums = dict(task.minimums)
+    minimums = dict(task.minimums) if task.gold_hash == current_hash else {}
     changes = []
     for name, score in sorted(scores.items()):
         if score is None:
