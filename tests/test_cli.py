@@ -82,7 +82,30 @@ def test_a_database_from_a_newer_schema_is_refused(tmp_path: Path) -> None:
     assert "upgrade khronika" in _one_error_line(run("--db", str(db), "articles"))
 
 
-@pytest.mark.parametrize("command", ["ingest", "articles", "show", "stats"])
+@pytest.mark.parametrize("command", ["ingest", "articles", "show", "stats", "entities", "quotes", "eval"])
 def test_every_command_has_help(command: str) -> None:
     result = run(command, "--help")
     assert result.exit_code == 0 and "Usage:" in result.output
+
+
+def test_entities_and_quotes_listings(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Colonel describes raid\n\n"
+        "3 May 2025 By Anna Kovacs\n\n"
+        "Colonel Viktor Lutsenko led the raid on the newsroom in Kharkiv, witnesses said.\n\n"
+        "“We were told to take every computer in the building,” Lutsenko said.\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "k.db")
+    assert run("--db", db, "ingest", "--no-progress", str(story)).exit_code == 0
+    entities = json.loads(run("--db", db, "entities", "--json").output)
+    lutsenko = next(e for e in entities if e["name"] == "Viktor Lutsenko")
+    assert (lutsenko["type"], lutsenko["mentions"]) == ("PERSON", 2)
+    assert "Lutsenko" in lutsenko["aliases"]
+    people = run("--db", db, "entities", "--type", "person").output
+    assert "Viktor Lutsenko" in people and "ORG" not in people
+    quotes = json.loads(run("--db", db, "quotes", "--speaker", "Lutsenko", "--json").output)
+    assert [q["speaker"] for q in quotes] == ["Viktor Lutsenko"]
+    assert quotes[0]["text"].startswith("We were told to take every computer")
+    assert json.loads(run("--db", db, "quotes", "--speaker", "Kovacs", "--json").output) == []

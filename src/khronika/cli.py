@@ -24,7 +24,8 @@ from khronika.errors import KhronikaError
 from khronika.evaluate import FORMATS, evaluate
 from khronika.evaluate.report import render_table
 from khronika.ingest import ingest
-from khronika.model import Article
+from khronika.model import Article, Quote
+from khronika.names import same_person
 from khronika.settings import DB_ENV, Settings
 from khronika.store import Store
 
@@ -174,6 +175,79 @@ def _readable(text: str) -> str:
         if line or (out and out[-1]):
             out.append(line)
     return "\n".join(out).strip()
+
+
+@cli.command("entities")
+@click.option("--type", "kind", default=None, help="Only entities of this type (PERSON, ORG, ...).")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+@click.pass_obj
+@_fail_cleanly
+def entities_cmd(settings: Settings, kind: str | None, as_json: bool) -> None:
+    """List the entities of every article with their aliases."""
+    with _store(settings) as store:
+        found = [s for s in store.entities() if kind is None or s.entity.type == kind.upper()]
+    if as_json:
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "id": s.entity.id,
+                        "article_id": s.entity.prov.article_id,
+                        "source": s.entity.prov.source_path,
+                        "name": s.entity.name,
+                        "type": s.entity.type,
+                        "aliases": list(s.entity.aliases),
+                        "mentions": s.mentions,
+                    }
+                    for s in found
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    for s in found:
+        e = s.entity
+        aliases = f"  (also: {', '.join(e.aliases)})" if e.aliases else ""
+        click.echo(f"{e.type:9} {e.name}{aliases}  x{s.mentions}  [{e.prov.article_id}]")
+
+
+@cli.command("quotes")
+@click.option("--speaker", default=None, help="Only quotes by this speaker (any form of the name).")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+@click.pass_obj
+@_fail_cleanly
+def quotes_cmd(settings: Settings, speaker: str | None, as_json: bool) -> None:
+    """List direct quotations with their speakers."""
+    with _store(settings) as store:
+        quotes = [q for q in store.quotes() if speaker is None or same_person(q.speaker, speaker)]
+    if as_json:
+        click.echo(json.dumps([quote_json(q) for q in quotes], ensure_ascii=False, indent=2))
+        return
+    for q in quotes:
+        who = q.speaker or "(unknown speaker)"
+        doubt = "" if q.speaker_confident else "?"
+        text = " ".join(q.text.split())
+        click.echo(
+            f"{who}{doubt}: “{text[:160]}{'…' if len(text) > 160 else ''}”  [{q.prov.article_id}]"
+        )
+
+
+def quote_json(quote: Quote) -> dict[str, object]:
+    """The JSON object ``khronika quotes --json`` prints for one quote."""
+    return {
+        "id": quote.id,
+        "article_id": quote.prov.article_id,
+        "source": quote.prov.source_path,
+        "speaker": quote.speaker,
+        "speaker_id": quote.speaker_id,
+        "speaker_confident": quote.speaker_confident,
+        "cue": quote.cue,
+        "unclosed": quote.unclosed,
+        "text": quote.text,
+        "start": quote.prov.start,
+        "end": quote.prov.end,
+    }
 
 
 @cli.command("stats")

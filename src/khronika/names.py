@@ -53,3 +53,11 @@ def strip_title(name: str) -> str:
     while len(words) > 1 and fold(words[0]) in TITLES:
         words = words[1:]
     return " ".join(words)
+
+
+def same_person(name: str | None, query: str) -> bool:
+    """Whether ``name`` answers a search for ``query`` ("Kalugin" finds "Oleg Kalugin")."""
+    if not name:
+        return False
+    wanted, have = normalise_name(query).split(), normalise_name(name).split()
+    return bool(wanted) and (wanted == have or (len(wanted) == 1 and wanted[0] in have))

@@ -15,7 +15,9 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from khronika.extract.entities import extract_entities
+from khronika.extract.places import extract_places
 from khronika.extract.quotes import extract_quotes
+from khronika.extract.times import extract_times
 from khronika.model import (
     Article,
     ArticleAnalysis,
@@ -43,7 +45,16 @@ def analyse_article(analysis: ArticleAnalysis, settings: Settings) -> ArticleAna
     parsed = list(parse(nlp, article.text, settings.nlp_batch_size, cuts=(header,)))
     entities, mentions = extract_entities(article, parsed)
     quotes = extract_quotes(article, parsed, entities, mentions)
-    return replace(analysis, entities=entities, mentions=mentions, quotes=quotes)
+    times = extract_times(article, parsed)
+    places = extract_places(article, parsed, entities, mentions)
+    return replace(
+        analysis,
+        entities=entities,
+        mentions=mentions,
+        quotes=quotes,
+        times=times,
+        places=places,
+    )
 
 
 def analyse_document(

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from khronika.model import Article, Entity, Mention
+from khronika.names import normalise_name
 
 
 class ArticleIndex:
@@ -41,6 +42,7 @@ class ArticleIndex:
         spans.sort(key=lambda s: (s[0], s[1]))
         self.mentions = spans
         self._mention_starts = [s[0] for s in spans]
+        self._names = _name_table(entities)
 
     def pos(self, token: Token) -> int:
         """Offset of ``token`` in ``article.text``."""
@@ -75,3 +77,26 @@ class ArticleIndex:
         return self.mentions[
             bisect_left(self._mention_starts, lo) : bisect_left(self._mention_starts, hi)
         ]
+
+    def entity_named(self, name: str) -> Entity | None:
+        """The entity a printed name stands for: its name, an alias, or a unique surname."""
+        return self._names.get(normalise_name(name))
+
+
+def _name_table(entities: Sequence[Entity]) -> dict[str, Entity]:
+    """Printed forms -> entity; people first, so a surname typed ORG finds its person."""
+    table: dict[str, Entity] = {}
+    surnames: dict[str, list[Entity]] = {}
+    people = [e for e in entities if e.type == "PERSON"]
+    for entity in people:
+        for form in (entity.name, *entity.aliases):
+            table.setdefault(normalise_name(form), entity)
+        words = normalise_name(entity.name).split()
+        if len(words) > 1:
+            surnames.setdefault(words[-1], []).append(entity)
+    for surname, owners in surnames.items():
+        if len(owners) == 1:
+            table.setdefault(surname, owners[0])
+    for entity in entities:
+        table.setdefault(normalise_name(entity.name), entity)
+    return table

@@ -33,6 +33,34 @@ PERSON_NOUNS = frozenset(
     }
 )
 
+#: Nouns whose possessor is the speaker of a quotation they govern ("Trump’s
+#: claim that there were “thousands of shootings”", "his warning that “…”").
+SPEECH_NOUNS = frozenset(
+    {
+        *("claim", "claims", "statement", "statements", "words", "remark", "remarks"),
+        *("comment", "comments", "warning", "warnings", "promise", "pledge", "vow"),
+        *("accusation", "accusations", "assertion", "insistence", "admission"),
+        *("description", "answer", "reply", "response", "message", "tweet", "question"),
+        *("testimony", "account", "recollection", "complaint", "threat", "appeal"),
+    }
+)
+
+#: Words beside a name, or pronouns after it, that say a person's gender.
+MALE_WORDS = frozenset(
+    {
+        *("he", "him", "his", "himself", "mr", "sir", "lord", "man", "boy", "husband"),
+        *("father", "son", "brother", "widower", "grandfather", "uncle", "nephew"),
+        *("spokesman", "businessman", "chairman", "king", "prince"),
+    }
+)
+FEMALE_WORDS = frozenset(
+    {
+        *("she", "her", "hers", "herself", "mrs", "ms", "miss", "dame", "lady", "woman"),
+        *("girl", "wife", "mother", "daughter", "sister", "widow", "grandmother", "aunt"),
+        *("niece", "spokeswoman", "businesswoman", "chairwoman", "queen", "princess"),
+    }
+)
+
 #: Abbreviated titles and the person noun each stands for ("Gen." -> general).
 TITLE_ABBREVIATIONS: dict[str, str] = {
     "gen": "general",

@@ -1,5 +1,5 @@
 """The SQLite store."""
 
-from khronika.store.sqlite import SourceState, SourceWriter, Store, StoreStats
+from khronika.store.sqlite import EntitySummary, SourceState, SourceWriter, Store, StoreStats
 
-__all__ = ["SourceState", "SourceWriter", "Store", "StoreStats"]
+__all__ = ["EntitySummary", "SourceState", "SourceWriter", "Store", "StoreStats"]

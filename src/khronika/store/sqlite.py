@@ -37,11 +37,14 @@ log = logging.getLogger(__name__)
 
 SourceState = Literal["new", "unchanged", "same_content", "changed"]
 
-_ARTICLE_SELECT = """
+# The path an article's source was last ingested from.
+_SOURCE_PATH = """(SELECT p.path FROM source_paths p WHERE p.sha256 = a.source_sha256
+        ORDER BY p.ingested_at DESC, p.path LIMIT 1)"""
+
+_ARTICLE_SELECT = f"""
 SELECT a.id, a.document, a.locator, a.start, a."end", a.body_start, a.title, a.byline,
        a.published, a.dateline, a.language, a.url, a.text, a.source_sha256,
-       (SELECT p.path FROM source_paths p WHERE p.sha256 = a.source_sha256
-        ORDER BY p.ingested_at DESC, p.path LIMIT 1) AS source_path
+       {_SOURCE_PATH} AS source_path
 FROM articles a
 """
 
@@ -61,6 +64,14 @@ class StoreStats:
     links: int
     reviews: int
     schema_version: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySummary:
+    """An entity and how many times its article mentions it."""
+
+    entity: Entity
+    mentions: int
 
 
 class Store:
@@ -234,19 +245,12 @@ class Store:
 
         return ArticleAnalysis(
             article=article,
-            entities=tuple(
-                Entity(r["id"], prov(r), r["name"], r["type"], tuple(json.loads(r["aliases"])))
-                for r in rows("entities")
-            ),
+            entities=tuple(_entity(r, prov(r)) for r in rows("entities")),
             mentions=tuple(
                 Mention(r["id"], prov(r), r["entity_id"], r["text"], r["label"])
                 for r in rows("mentions")
             ),
-            quotes=tuple(
-                Quote(r["id"], prov(r), r["text"], r["speaker_id"], r["speaker"], r["cue"],
-                      bool(r["speaker_confident"]), bool(r["unclosed"]))
-                for r in rows("quotes")
-            ),
+            quotes=tuple(_quote(r, prov(r)) for r in rows("quotes")),
             times=tuple(
                 TimeExpression(r["id"], prov(r), r["text"], r["value"], r["kind"])
                 for r in rows("times")
@@ -259,6 +263,27 @@ class Store:
             ),
             events=tuple(_event(r, prov(r)) for r in rows("events")),
         )  # fmt: skip
+
+    def _records(self, table: str, extra: str = "") -> list[sqlite3.Row]:
+        # table names come from this module, never from input
+        query = (
+            f"SELECT r.*, a.source_sha256, a.document, {_SOURCE_PATH} AS source_path{extra}"
+            f" FROM {table} r JOIN articles a ON a.id = r.article_id"
+            ' ORDER BY source_path, a.document, r.start, r."end", r.id'
+        )
+        return self._db.execute(query).fetchall()
+
+    def entities(self) -> list[EntitySummary]:
+        """Every entity of every article, in source order, with its mention count."""
+        count = ", (SELECT count(*) FROM mentions m WHERE m.entity_id = r.id) AS mention_count"
+        return [
+            EntitySummary(_entity(row, _prov(row)), row["mention_count"])
+            for row in self._records("entities", count)
+        ]
+
+    def quotes(self) -> list[Quote]:
+        """Every quote of every article, in source order."""
+        return [_quote(row, _prov(row)) for row in self._records("quotes")]
 
     def search_articles(self, query: str, limit: int = 50) -> list[Article]:
         """Articles matching an FTS5 query, best first."""
@@ -389,6 +414,36 @@ def _article(row: sqlite3.Row) -> Article:
         dateline=row["dateline"],
         language=row["language"],
         url=row["url"],
+    )
+
+
+def _prov(row: sqlite3.Row) -> Provenance:
+    """Provenance of a record row joined with its article (see ``Store._records``)."""
+    return Provenance(
+        source_path=row["source_path"] or "",
+        source_sha256=row["source_sha256"],
+        document=row["document"],
+        article_id=row["article_id"],
+        start=row["start"],
+        end=row["end"],
+    )
+
+
+def _entity(row: sqlite3.Row, prov: Provenance) -> Entity:
+    aliases = tuple(json.loads(row["aliases"]))
+    return Entity(row["id"], prov, row["name"], row["type"], aliases)
+
+
+def _quote(row: sqlite3.Row, prov: Provenance) -> Quote:
+    return Quote(
+        id=row["id"],
+        prov=prov,
+        text=row["text"],
+        speaker_id=row["speaker_id"],
+        speaker=row["speaker"],
+        cue=row["cue"],
+        speaker_confident=bool(row["speaker_confident"]),
+        unclosed=bool(row["unclosed"]),
     )
 
 
