@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from khronika.extract.entities import extract_entities
+from khronika.extract.events import extract_events
 from khronika.extract.places import extract_places
 from khronika.extract.quotes import extract_quotes
 from khronika.extract.times import extract_times
@@ -47,6 +48,7 @@ def analyse_article(analysis: ArticleAnalysis, settings: Settings) -> ArticleAna
     quotes = extract_quotes(article, parsed, entities, mentions)
     times = extract_times(article, parsed)
     places = extract_places(article, parsed, entities, mentions)
+    events = extract_events(article, parsed, entities, mentions, quotes, times, places)
     return replace(
         analysis,
         entities=entities,
@@ -54,6 +56,7 @@ def analyse_article(analysis: ArticleAnalysis, settings: Settings) -> ArticleAna
         quotes=quotes,
         times=times,
         places=places,
+        events=events,
     )
 
 
