@@ -82,7 +82,9 @@ def test_a_database_from_a_newer_schema_is_refused(tmp_path: Path) -> None:
     assert "upgrade khronika" in _one_error_line(run("--db", str(db), "articles"))
 
 
-@pytest.mark.parametrize("command", ["ingest", "articles", "show", "stats", "entities", "quotes", "eval"])
+@pytest.mark.parametrize(
+    "command", ["ingest", "articles", "show", "stats", "entities", "quotes", "eval"]
+)
 def test_every_command_has_help(command: str) -> None:
     result = run(command, "--help")
     assert result.exit_code == 0 and "Usage:" in result.output

@@ -2,8 +2,10 @@
 
 Repairs, each general and conservative:
 
-- a one-word place that is the surname of a person named in the same
-  article is that person ("Skripal" tagged GPE beside "Sergei Skripal");
+- a one-word place, organisation or facility that is the surname of a
+  person named in the same article is that person ("Skripal" tagged GPE
+  beside "Sergei Skripal");
+- a name never runs across a line break;
 - names coordinated with a person are people ("Philby, McLean, Burgess and
   Blake": "Burgess" tagged LOC, "Blake" not tagged at all);
 - a capitalised proper noun right after a person noun is a person ("the
@@ -111,6 +113,7 @@ def countries() -> CountryTable:
 def _trimmed(span: Span) -> tuple[int, int, str]:
     """Character offsets (in the doc) and text without a leading "the" or possessive."""
     text, start = span.text, span.start_char
+    text = text.split("\n", 1)[0].rstrip()  # a name never runs across a line break
     for lead in _LEADING:
         if text.startswith(lead) and len(text) > len(lead):
             text, start = text[len(lead) :], start + len(lead)
@@ -185,7 +188,9 @@ def repaired_mentions(article: Article, parsed: Sequence[tuple[int, Doc]]) -> li
     return sorted(
         (
             Found(f.start, f.end, f.text, "PERSON", f.key)
-            if f.label in ("GPE", "LOC") and f.key in surnames and not f.key.startswith("country:")
+            if f.label in ("GPE", "LOC", "ORG", "FAC")
+            and f.key in surnames
+            and not f.key.startswith(("country:", "lexicon:"))
             else f
             for f in found
         ),

@@ -18,8 +18,9 @@ from khronika.extract.quote_marks import MarkedSpan, paragraphs
 from khronika.extract.quote_tokens import ArticleIndex
 from khronika.extract.quote_words import ABBREVIATIONS
 
-_TERMINATOR = re.compile(r"([.!?…])[”\"’')\]]*\s+")
-_STOP = re.compile(r"[.!?…]")
+#: A sentence end: a stop, closing marks or brackets, space, then no lower-case
+#: letter ("(D-Md.) said" and "“Stop!” he said" go on).
+_TERMINATOR = re.compile(r"([.!?…])[”\"’')\]]*(?:\s+(?![\sa-z])|$)")
 _LAST_WORD = re.compile(r"([A-Za-z]+)$")
 
 
@@ -63,9 +64,9 @@ def sentence_start(text: str, lo: int, pos: int) -> int:
 
 def sentence_end(text: str, pos: int, hi: int) -> int:
     """Just after the sentence terminator following ``pos``, no later than ``hi``."""
-    for match in _STOP.finditer(text, pos, hi):
-        if not _is_abbreviation(text, match.start()):
-            return match.end()
+    for match in _TERMINATOR.finditer(text, pos, hi):
+        if not _is_abbreviation(text, match.start(1)):
+            return match.end(1)
     return hi
 
 

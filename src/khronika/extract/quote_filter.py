@@ -27,10 +27,12 @@ _WORD = re.compile(r"[^\W_][\w’'-]*")
 _MAX_TITLE_WORDS = 8
 
 
-def is_speech(
-    text: str, open_at: int, inner: str, tokens: Sequence[Token], framed: bool
-) -> bool:
-    """Whether the span ``inner`` (opening mark at ``open_at`` of ``text``) is speech."""
+def is_speech(inner: str, before: Token | None, tokens: Sequence[Token], framed: bool) -> bool:
+    """Whether the span ``inner`` is speech.
+
+    ``before`` is the word before the opening mark, ``tokens`` the words
+    inside, ``framed`` whether an attribution sets the span off as speech.
+    """
     words = _WORD.findall(inner)
     if not any(c.isalpha() for c in inner):
         return False
@@ -38,17 +40,16 @@ def is_speech(
         return True
     if len(words) < 2:
         return False
-    before = _word_before(text, open_at)
-    if before in NAMING_WORDS:
+    if before is not None and before.lower_ in NAMING_WORDS:
         return False
-    if before in TITLE_NOUNS and len(words) <= _MAX_TITLE_WORDS:
+    if _title_noun(before) and len(words) <= _MAX_TITLE_WORDS:
         return False
     return not (_title_case(words) and not _has_verb(tokens))
 
 
-def _word_before(text: str, pos: int) -> str:
-    match = re.search(r"([\w’'-]+)\W*$", text[max(0, pos - 40) : pos])
-    return match.group(1).lower() if match else ""
+def _title_noun(token: Token | None) -> bool:
+    """A noun that names what follows ("his book “…”"; not "to show “…”")."""
+    return token is not None and token.pos_ == "NOUN" and token.lower_ in TITLE_NOUNS
 
 
 def _title_case(words: Sequence[str]) -> bool:

@@ -18,8 +18,9 @@ one opened inside brackets whose bracket closes first (``[“… We did.]``).
 Apostrophes are not marks: a single mark opens only after a non-letter and
 before a letter or digit, and closes only before a non-letter, so "don’t",
 "Russia’s" and "the ’90s" do not open or close anything. An opening single
-mark never closed in its paragraph is dropped, not flagged: it was more
-likely an apostrophe than a quotation.
+mark never closed in its paragraph is dropped, not flagged, and the
+paragraph is read again after it: it was more likely an apostrophe than a
+quotation.
 """
 
 from __future__ import annotations
@@ -36,18 +37,22 @@ CLOSERS: dict[str, str] = {
     "»": "«",
     "‘": "’",
     "'": "'’",
+    "”": "”",  # a closing mark typed to open ("”Fear. I am afraid …”")
 }
 #: Marks that reopen a quotation continued from the previous paragraph.
 REOPENERS: dict[str, str] = {
-    "“": '“"„',
+    "“": '“"„”',
     '"': '"“',
     "„": "„“",
     "«": "«",
     "»": "»",
     "‘": "‘'",
     "'": "'‘",
+    "”": "”“",
 }
 SINGLE = "‘'"
+#: Marks that only ever open, even glued to the word before.
+_ALWAYS_OPEN = "“«„"
 ALL_MARKS = "\"'“”‘’„«»"
 #: Characters after which an opening mark may stand.
 _BEFORE_OPEN = "([{—–-/:;,…"
@@ -111,10 +116,13 @@ def _opens(text: str, i: int, lo: int, hi: int) -> bool:
     before, after = _char(text, i - 1, lo, hi), _char(text, i + 1, lo, hi)
     if not after or after.isspace():
         return False
-    if before and not (before.isspace() or before in _BEFORE_OPEN or before in ALL_MARKS):
+    glued = before and not (before.isspace() or before in _BEFORE_OPEN or before in ALL_MARKS)
+    if glued and mark not in _ALWAYS_OPEN:  # told“nobody came”: curly marks still open
         return False
     if mark in SINGLE:
         return after.isalnum() and not _DECADE.match(text, i + 1)
+    if mark == "”":
+        return not glued and after.isalpha()
     return True
 
 
@@ -164,13 +172,15 @@ class _Scanner:
 
     def run(self) -> list[MarkedSpan]:
         for index, (lo, hi) in enumerate(self.paras):
-            start = lo
+            start: int | None = lo
             if self.open is not None:  # continued: skip the reopening mark
-                start = self.text.index(self._reopener(lo, hi) or "", lo) + 1
+                reopened = self._reopener(lo, hi)
+                start = (lo if reopened is None else reopened) + 1
                 self.open.closers = _closers_for(self.text, self.open.mark, start, hi)
                 self.open.paragraphs += 1
-            self._paragraph(index, start, lo, hi)
-            self._paragraph_end(index, hi)
+            while start is not None:
+                self._paragraph(index, start, lo, hi)
+                start = self._paragraph_end(index, hi)
         return self.found
 
     def _paragraph(self, index: int, start: int, lo: int, hi: int) -> None:
@@ -196,25 +206,28 @@ class _Scanner:
             elif _closes(self.text, i, state.closers, lo, hi):
                 self._emit(i, i, index)
 
-    def _paragraph_end(self, index: int, hi: int) -> None:
+    def _paragraph_end(self, index: int, hi: int) -> int | None:
+        """Close or carry over what is open; where to scan the paragraph again, if anywhere."""
         state = self.open
         if state is None:
-            return
+            return None
         following = self.paras[index + 1] if index + 1 < len(self.paras) else None
-        if following and state.bracket is None and self._reopener(*following):
-            return
+        if following and state.bracket is None and self._reopener(*following) is not None:
+            return None
+        self.open = None
         if state.mark in SINGLE and state.paragraphs == 1:
-            self.open = None  # an apostrophe more likely than a quotation
-            return
+            return state.at + 1  # an apostrophe after all: look again past it
+        self.open = state
         self._emit(hi, None, index)
+        return None
 
-    def _reopener(self, lo: int, hi: int) -> str | None:
-        """The mark reopening the open quotation at the start of ``lo:hi``, if any."""
+    def _reopener(self, lo: int, hi: int) -> int | None:
+        """Where a mark reopens the open quotation at the start of ``lo:hi``, if one does."""
         assert self.open is not None
         i = lo + 1 if self.text[lo] in "[(" else lo
         char = _char(self.text, i, lo, hi)
         if char and char in REOPENERS[self.open.mark] and _opens(self.text, i, lo, hi):
-            return char
+            return i
         return None
 
     def _emit(self, end: int, close_at: int | None, paragraph: int) -> None:

@@ -6,8 +6,9 @@
 - *Gender*, when the text shows it: a gendered word beside the name ("Mr",
   "her husband Oleksandr"), or the pronouns that follow the name in a
   sentence naming no one else ("Savchuk has gone back to her work"), or
-  that open the next sentence. A person the text gives no evidence for has
-  no gender and agrees with any pronoun.
+  that opens the next sentence ("Korsak runs the site. She has …"). A
+  person the text gives no evidence for has no gender and agrees with any
+  pronoun.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from typing import Literal
+
+from spacy.tokens import Token
 
 from khronika.extract.quote_context import QuoteContext
 from khronika.extract.quote_words import (
@@ -101,33 +104,57 @@ def person_genders(ctx: QuoteContext) -> dict[str, Gender]:
 
 
 def _pronoun_votes(ctx: QuoteContext) -> Iterator[tuple[str, Gender]]:
-    """(entity id, gender) for pronouns that follow a person's name in narrative."""
+    """(entity id, gender) from pronouns that can only mean a sentence's one person.
+
+    The person must be the subject; the pronoun must be in the same clause
+    ("Savchuk has gone back to her work") or open the next sentence ("Korsak
+    runs the site. She has …"). A pronoun in another clause ("His lawyer,
+    Tamar Gelashvili, says he did not drink") or an apposition ("Pavel
+    Zhuk, her deputy") may be someone else.
+    """
     people = list(_people(ctx))
     sentences = _sentences(ctx)
     for n, (lo, hi) in enumerate(sentences):
         named = [(s, e) for s, _, e in people if lo <= s < hi]
         if len({e.id for _, e in named}) != 1:
             continue
-        first, entity = named[0]
-        for token in ctx.narrative(first, hi):
-            if token.pos_ == "PRON" and (gender := _gender(token.text)) is not None:
+        start, entity = named[0]
+        name = _name_head(ctx.index.token_at(start))
+        if name is None or name.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        for token in ctx.narrative(start, hi):
+            gender = _gender(token.text) if token.pos_ == "PRON" else None
+            if gender is not None and _same_clause(token, name):
                 yield entity.id, gender
         if n + 1 < len(sentences):
-            following = _opening_pronoun(ctx, *sentences[n + 1], people)
+            following = _opening_pronoun(ctx, *sentences[n + 1])
             if following is not None:
                 yield entity.id, following
 
 
-def _opening_pronoun(
-    ctx: QuoteContext, lo: int, hi: int, people: list[tuple[int, int, Entity]]
-) -> Gender | None:
-    """The gender of a next sentence's subject pronoun, if no name comes before it."""
-    for token in ctx.narrative(lo, hi):
-        pos = ctx.index.pos(token)
-        if any(lo <= s <= pos for s, _, _ in people):
-            return None
-        if token.dep_ == "nsubj" and token.lower_ in PERSON_PRONOUNS:
-            return _gender(token.text)
+def _name_head(token: Token | None) -> Token | None:
+    """The last word of a name ("Halyna *Savchuk*"), which carries its dependency."""
+    while token is not None and token.dep_ == "compound" and token.head != token:
+        token = token.head
+    return token
+
+
+def _same_clause(pronoun: Token, name: Token) -> bool:
+    """Whether a pronoun is in the name's own clause, outside any apposition.
+
+    ("Pavel Zhuk, her deputy, said": her is someone else.)
+    """
+    if any(a.dep_ == "appos" for a in pronoun.ancestors):
+        return False
+    verb = next((a for a in pronoun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb == name.head
+
+
+def _opening_pronoun(ctx: QuoteContext, lo: int, hi: int) -> Gender | None:
+    """The gender of a pronoun that opens the next sentence ("… Vienna. She has …")."""
+    words = ctx.index.between(lo, hi)
+    if words and words[0].dep_ == "nsubj" and words[0].lower_ in PERSON_PRONOUNS:
+        return _gender(words[0].text)
     return None
 
 

@@ -20,7 +20,8 @@ or has been quoted before ("Moroz was sweeping the landing. “I will stay,”
 she said"); otherwise the current speaker is preferred, since an
 interview's narration names other people ("Putin used to serve under
 Kalugin") without handing them the word. Either way a person whose gender
-the text shows must agree with the pronoun. "The colonel" prefers a person
+the text shows must agree with the pronoun, and one resolved from "she"
+is taken to be a woman from then on. "The colonel" prefers a person
 given that title, then the current speaker.
 """
 
@@ -70,7 +71,7 @@ class Salience:
         self.recent: list[Speaker] = []
         self.quoted: set[Speaker] = set()
         self.titles = titles or {}
-        self.genders = genders or {}
+        self.genders: dict[str, str] = dict(genders or {})
 
     def said(self, speaker: Speaker | None, paragraph: int) -> None:
         """``speaker`` was quoted or reported as speaking (``None``: someone unnamed)."""
@@ -110,6 +111,8 @@ class Salience:
         gender = _PRONOUN_GENDER.get(word.lower())
         for candidate in [*first, *reversed(self.recent)]:
             if candidate is not None and self._agrees(candidate, gender):
+                if gender is not None:
+                    self.genders.setdefault(candidate.key, gender)  # "she added": now known
                 return candidate
         return None
 

@@ -5,12 +5,14 @@ For each quotation the clause is looked for, in this order:
 1. after the closing mark, in the same sentence, led by the cue or its
    subject (``“…,” said the former head of …``, ``“…,” Kalugin suggested``);
    not when the clause introduces the next quotation (``He replied: “…``)
-   or says something of its own (``“….” Putin said he disagreed``);
+   or says something of its own (``“….” Putin said he disagreed``); a dash
+   and a name attribute too (``“…” ― Jacklyn Ashley``);
 2. before the opening mark, in the same sentence, where everything between
    the cue and the mark hangs from the cue (``Kalugin said: “…``, ``He
    accused the leaders of giving Putin a “free pass”``); a quotation opening
    a paragraph also looks at a previous paragraph that ends with a colon
-   (``the colonel told me:``);
+   (``the colonel told me:``); a clause ending in a colon frames the
+   quotation even with no speech verb (``His office issued a statement: “…``);
 3. up the dependency tree from the quotation's first word to a cue outside
    the marks (``General Kalugin told that the president saw Britain … as a
    “soft touch”``), or to a speech noun with a possessor (``Trump’s claim
@@ -19,6 +21,7 @@ For each quotation the clause is looked for, in this order:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -30,6 +33,7 @@ from khronika.extract.quote_subjects import (
     SubjectRef,
     according_to,
     describe,
+    name_like,
     next_name,
     passive,
     previous_name,
@@ -37,10 +41,15 @@ from khronika.extract.quote_subjects import (
 )
 from khronika.extract.quote_words import SPEECH_NOUNS
 
-#: Dependents outside the marks that make a cue a statement of its own, not
-#: an attribution ("“….” Putin said he disagreed").
-_CONTENT_DEPS = frozenset({"ccomp", "dobj"})
+#: Dependents of an attribution's cue after it: when, where, how and to whom
+#: ("Kalugin said on Tuesday", "he told reporters", "she said, smiling").
+_ADJUNCTS = frozenset(
+    {"prep", "npadvmod", "advmod", "advcl", "dative", "dobj", "agent", "prt", "cc", "conj"}
+)
 _ENDS = (".", "!", "?", "…")
+#: A dash and a name after a quotation: ``“…” ― Jacklyn Ashley``.
+_DASHES = "―—–"
+_DASH = re.compile(f"\\s*[{_DASHES}]\\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +62,7 @@ class Attribution:
     the cue and of the subject's token.
     """
 
-    cue: str
+    cue: str | None
     subject: SubjectRef
     framed: bool
     tokens: tuple[int, ...]
@@ -72,7 +81,7 @@ def _cue(token: Token) -> str | None:
 
 
 def _attribution(
-    ctx: QuoteContext, cue: str, token: Token, subject: Token | None, framed: bool
+    ctx: QuoteContext, cue: str | None, token: Token, subject: Token | None, framed: bool
 ) -> Attribution:
     found = [ctx.index.pos(token)]
     if subject is not None:
@@ -91,25 +100,61 @@ def _after(ctx: QuoteContext, i: int) -> Attribution | None:
     if ctx.text[lo:hi].rstrip().endswith(":"):
         return None  # "He replied: “…": the clause introduces the next quotation
     tokens = ctx.narrative(lo, hi)
+    name = _dash_name(ctx, lo, tokens)
+    if name is not None:
+        return _attribution(ctx, None, name, name, framed=True)
     token, cue = next(((t, c) for t in tokens if (c := _cue(t))), (None, None))
     if token is None or cue is None:
         return None
     subject = subject_token(token)
     lead = [t for t in tokens if t.i < token.i and not t.is_punct]
+    if subject is None and lead:  # "the 85-year-old said", left unlinked by the parser
+        found = _attribution(ctx, cue, token, None, framed=True)
+        return found if found.subject.kind == "description" else None
     if any(not _in_subject(t, token, subject) for t in lead):
         return None
-    if any(c.dep_ in _CONTENT_DEPS and not ctx.quoted(ctx.index.pos(c)) for c in token.children):
+    if ctx.text[span.start : span.end].rstrip().endswith(_ENDS) and _says_more(ctx, token, tokens):
         return None
     if subject is None and not passive(token):
         subject = next_name(token)
     return _attribution(ctx, cue, token, subject, framed=True)
 
 
+def _dash_name(ctx: QuoteContext, lo: int, tokens: Sequence[Token]) -> Token | None:
+    """The last word of a name signed after a dash ("“…” ― Jacklyn Ashley."), if any."""
+    if not _DASH.match(ctx.text, lo):
+        return None
+    words = [t for t in tokens if not t.is_punct and t.text not in _DASHES]
+    if words and name_like(words[0]) and all(t.pos_ == "PROPN" for t in words):
+        return words[-1]
+    return None
+
+
+def _says_more(ctx: QuoteContext, cue: Token, tokens: Sequence[Token]) -> bool:
+    """After a quotation that ended its sentence: a new sentence, not an attribution?
+
+    "“….” Putin said he disagreed": words follow the cue that are not its
+    adjuncts (when, where, to whom) but what was said. After "“…,”" the
+    comma already says attribution.
+    """
+    for token in tokens:
+        if token.i <= cue.i or token.is_punct:
+            continue
+        if token.doc is not cue.doc or not cue.is_ancestor(token):
+            return True
+        branch = next(a for a in (token, *token.ancestors) if a.head == cue)
+        if branch.dep_ not in _ADJUNCTS:
+            return True
+    return False
+
+
 def _in_subject(token: Token, cue: Token, subject: Token | None) -> bool:
     """Whether ``token`` belongs to the subject of ``cue`` or modifies the cue."""
     if subject is not None and (token == subject or subject.is_ancestor(token)):
         return True
-    return token.head == cue and token.dep_ in ("advmod", "aux", "auxpass", "neg")
+    if token.head != cue or token.tag_ in ("WRB", "IN"):  # "when Clinton blasted him"
+        return False
+    return token.dep_ in ("advmod", "aux", "auxpass", "neg")
 
 
 def _before(ctx: QuoteContext, i: int) -> Attribution | None:
@@ -127,7 +172,31 @@ def _before(ctx: QuoteContext, i: int) -> Attribution | None:
             subject = previous_name(token)
         framed = ctx.text[lo:hi].rstrip().endswith((":", ",")) or _adjacent(ctx, i, rest)
         return _attribution(ctx, cue, token, subject, framed)
-    return None
+    return _colon(ctx, lo, hi, tokens)
+
+
+def _colon(ctx: QuoteContext, lo: int, hi: int, tokens: Sequence[Token]) -> Attribution | None:
+    """A clause ending in a colon frames the quotation even without a cue.
+
+    Its subject speaks if it names someone ("Savchenko put it bluntly: “…”")
+    or issues a statement ("His office issued a statement: “…”", someone
+    unnamed); otherwise ("The scene was chaotic: “…”") the clause says
+    nothing about who speaks.
+    """
+    if not ctx.text[lo:hi].rstrip().endswith(":"):
+        return None
+    inside = {t.i for t in tokens}
+    verb = next((t for t in tokens if t.pos_ in ("VERB", "AUX") and t.head.i not in inside), None)
+    if verb is None:
+        verb = next((t for t in tokens if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    found = _attribution(ctx, None, verb, subject, framed=True)
+    said = any(c.dep_ == "dobj" and c.lower_ in SPEECH_NOUNS for c in verb.children)
+    if found.subject.kind == "unknown" and not said:
+        return None  # "The scene was chaotic: “…”" leaves the speaker as it was
+    return found
 
 
 def _before_window(ctx: QuoteContext, i: int) -> tuple[int, int]:

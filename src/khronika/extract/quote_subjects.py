@@ -8,7 +8,8 @@ takes the subject of the verb it hangs from. "According to X" names X.
 What the subject names is described, not yet resolved: a named entity, a
 proper name the entity extractor missed, a pronoun ("he", "she"), a
 definite description of a person ("the colonel", "the former head of …",
-"the 85-year-old"), or something else, which names no one we can tell.
+"the 85-year-old"), the reporter ("I asked"), or something else, which
+names no one we can tell.
 """
 
 from __future__ import annotations
@@ -24,15 +25,21 @@ from khronika.extract.quote_cues import cue_lemma
 from khronika.extract.quote_words import PERSON_NOUNS, PERSON_PRONOUNS
 from khronika.model import Entity
 
-SubjectKind = Literal["named", "pronoun", "description", "unknown"]
+SubjectKind = Literal["named", "pronoun", "description", "narrator", "unknown"]
+#: The reporter speaking of themselves outside quotation marks ("I asked").
+_NARRATOR = frozenset({"i", "we"})
 #: Entity types that can be quoted by name ("the ministry" cannot, "the KGB" can).
 SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE"})
-#: spaCy entity labels a proper noun may carry and still be an unfound name.
-_NAME_LABELS = frozenset({"", "PERSON"})
+#: spaCy entity labels that make a proper noun something other than a name
+#: ("Friday", "2016"); the small model often labels surnames ORG or WORK_OF_ART.
+_NOT_NAME_LABELS = frozenset(
+    {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+)
 #: Dependencies through which a participle or infinitive cue borrows a subject.
 _BORROW = frozenset({"conj", "advcl", "xcomp", "acl", "pcomp", "prep"})
+_DEFINITE = frozenset({"the", "this", "that"})
 _AGE = re.compile(r"^\d+-year-old$")
-_DESCRIPTION = re.compile(r"(?:^|[,;:–—(]\s*)[Tt]he\s+((?:[\w’'-]+\s+){0,4}[\w’'-]+)\s*$")
+_DESCRIPTION = re.compile(r"(?:^|[,;:–—(”\"’]\s*)[Tt]he\s+((?:[\w’'-]+\s+){0,4}[\w’'-]+)\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +65,7 @@ def subject_token(cue: Token, depth: int = 0) -> Token | None:
             return child
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
-    if passive(cue) or depth >= 3 or cue.dep_ not in _BORROW or cue.head is cue:
+    if passive(cue) or depth >= 3 or cue.dep_ not in _BORROW or cue.head == cue:
         return None
     head = cue.head
     if head.pos_ in ("VERB", "AUX"):
@@ -94,7 +101,7 @@ def name_like(token: Token) -> bool:
     """A proper noun or pronoun that may name a speaker (not "Friday", not "Michigan")."""
     if token.pos_ == "PRON":
         return token.lower_ in PERSON_PRONOUNS
-    return token.pos_ == "PROPN" and token.ent_type_ in _NAME_LABELS
+    return token.pos_ == "PROPN" and token.ent_type_ not in _NOT_NAME_LABELS
 
 
 def next_name(cue: Token) -> Token | None:
@@ -123,6 +130,8 @@ def describe(ctx: QuoteContext, subject: Token | None, cue: Token) -> SubjectRef
             return SubjectRef("named", entity=entity, name=entity.name)
     if subject.lower_ in PERSON_PRONOUNS:
         return SubjectRef("pronoun", role=subject.lower_)
+    if subject.lower_ in _NARRATOR:
+        return SubjectRef("narrator")
     if name_like(subject) and subject.text[:1].isupper():
         return _unrecognised_name(subject)
     role = _role(subject)
@@ -133,7 +142,7 @@ def describe(ctx: QuoteContext, subject: Token | None, cue: Token) -> SubjectRef
 
 def _role(subject: Token) -> str | None:
     """The person noun of a singular definite description ("the colonel")."""
-    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children)
+    definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in subject.children)
     if not definite or subject.tag_ not in ("NN", "NNP", "JJ"):
         return None
     if subject.lower_ in PERSON_NOUNS:
@@ -160,5 +169,7 @@ def _surface_description(ctx: QuoteContext, cue: Token) -> SubjectRef:
 
 def _unrecognised_name(subject: Token) -> SubjectRef:
     """A proper name the entity extractor did not find: kept as printed."""
-    parts = [c for c in subject.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    return SubjectRef("named", name=" ".join(t.text for t in (*parts, subject)))
+    doc, start = subject.doc, subject.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
+        start -= 1  # the words of the name right before it ("Dmitri Orlov")
+    return SubjectRef("named", name=doc[start : subject.i + 1].text)

@@ -30,6 +30,8 @@ PERSON_NOUNS = frozenset(
         *("widow", "widower", "friend", "colleague", "neighbour", "neighbor", "priest"),
         *("mayor", "governor", "senator", "politician", "lawmaker", "deputy", "mp"),
         *("translator", "interpreter", "teacher", "student", "banker", "businessman"),
+        *("businesswoman", "candidate", "nominee", "congressman", "congresswoman"),
+        *("secretary", "chancellor", "commissioner", "ombudsman", "representative"),
     }
 )
 
