@@ -111,3 +111,22 @@ def test_entities_and_quotes_listings(tmp_path: Path) -> None:
     assert [q["speaker"] for q in quotes] == ["Viktor Lutsenko"]
     assert quotes[0]["text"].startswith("We were told to take every computer")
     assert json.loads(run("--db", db, "quotes", "--speaker", "Kovacs", "--json").output) == []
+
+
+def test_events_listing_with_filters(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Editor detained in Minsk\n\n"
+        "3 May 2025 By Anna Kovacs\n\n"
+        "Police arrested the editor Olga Brava in Minsk on 2 May 2025, her lawyer said.\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "k.db")
+    assert run("--db", db, "ingest", "--no-progress", str(story)).exit_code == 0
+    events = json.loads(run("--db", db, "events", "--json").output)
+    assert [e["type"] for e in events] == ["COERCE"]
+    assert events[0]["recipients"] == ["Olga Brava"]
+    assert "arrested the editor Olga Brava" in events[0]["evidence"]
+    assert json.loads(run("--db", db, "events", "--type", "assault", "--json").output) == []
+    assert json.loads(run("--db", db, "events", "--since", "2026", "--json").output) == []
+    assert "Olga Brava" in run("--db", db, "events").output

@@ -24,7 +24,7 @@ from khronika.errors import KhronikaError
 from khronika.evaluate import FORMATS, evaluate
 from khronika.evaluate.report import render_table
 from khronika.ingest import ingest
-from khronika.model import Article, Quote
+from khronika.model import Article, Event, Quote
 from khronika.names import same_person
 from khronika.settings import DB_ENV, Settings
 from khronika.store import Store
@@ -247,6 +247,64 @@ def quote_json(quote: Quote) -> dict[str, object]:
         "text": quote.text,
         "start": quote.prov.start,
         "end": quote.prov.end,
+    }
+
+
+@cli.command("events")
+@click.option(
+    "--type", "kind", default=None, help="Only events of this PLOVER type (ASSAULT, ...)."
+)
+@click.option("--status", default=None, help="Only events with this status (asserted, ...).")
+@click.option("--since", default=None, help="Only events dated on or after this ISO date prefix.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+@click.pass_obj
+@_fail_cleanly
+def events_cmd(
+    settings: Settings, kind: str | None, status: str | None, since: str | None, as_json: bool
+) -> None:
+    """List extracted events with their evidence sentences."""
+    with _store(settings) as store:
+        events = [
+            e
+            for e in store.events()
+            if (kind is None or e.type == kind.upper())
+            and (status is None or e.status == status.lower())
+            and (since is None or (e.date is not None and e.date[: len(since)] >= since))
+        ]
+    if as_json:
+        click.echo(json.dumps([event_json(e) for e in events], ensure_ascii=False, indent=2))
+        return
+    for e in events:
+        who = ", ".join(e.recipients) or "-"
+        by = f" by {', '.join(e.actors)}" if e.actors else ""
+        click.echo(
+            f"{e.date or '????':10} {e.type:8} {e.status:12} {who}{by}  [{e.prov.article_id}]"
+        )
+        click.echo(f"    “{' '.join(e.evidence.split())}”")
+
+
+def event_json(event: Event) -> dict[str, object]:
+    """The JSON object ``khronika events --json`` prints for one event."""
+    return {
+        "id": event.id,
+        "article_id": event.prov.article_id,
+        "source_file": event.prov.source_path,
+        "type": event.type,
+        "mode": list(event.mode),
+        "context": list(event.context),
+        "actors": list(event.actors),
+        "recipients": list(event.recipients),
+        "date": event.date,
+        "location": event.location,
+        "country": event.country,
+        "instrument": list(event.instrument),
+        "outcome": event.outcome,
+        "fatalities": event.fatalities,
+        "status": event.status,
+        "source": event.source,
+        "evidence": event.evidence,
+        "start": event.prov.start,
+        "end": event.prov.end,
     }
 
 

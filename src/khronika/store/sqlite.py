@@ -281,6 +281,10 @@ class Store:
             for row in self._records("entities", count)
         ]
 
+    def events(self) -> list[Event]:
+        """Every event of every article, in source order."""
+        return [_event(row, _prov(row)) for row in self._records("events")]
+
     def quotes(self) -> list[Quote]:
         """Every quote of every article, in source order."""
         return [_quote(row, _prov(row)) for row in self._records("quotes")]
