@@ -252,6 +252,36 @@ class Link:
 
 
 @dataclass(frozen=True, slots=True)
+class Incident:
+    """One real-world event told by one or more articles.
+
+    The events are those joined by ``same_event`` links, in source order;
+    ``type`` and ``date`` are the most precise the reports agree on.
+    """
+
+    id: str
+    events: tuple[str, ...]
+    type: str
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CanonicalEntity:
+    """One real-world person, organisation or place across the whole store.
+
+    ``members`` are the per-article entity ids joined by ``same_entity``
+    links (each link keeps the evidence for the merge); ``id`` is the
+    smallest member id, so it is stable while the group stands.
+    """
+
+    id: str
+    name: str
+    type: EntityType
+    members: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class ReviewDecision:
     """A person's decision on an extracted record; kept across re-ingests."""
 
