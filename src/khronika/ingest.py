@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from khronika.errors import SkippedSource
+from khronika.link.run import LinkReport, link_store
 from khronika.pipeline import analyse_document
 from khronika.read import iter_paths, read_source
 from khronika.settings import Settings
@@ -32,6 +33,8 @@ class IngestReport:
     documents: int = 0
     articles: int = 0
     skipped: list[SkippedSource] = field(default_factory=list)
+    #: the cross-article stage's figures, if it ran (something new was stored)
+    links: LinkReport | None = None
 
 
 def ingest(
@@ -45,7 +48,9 @@ def ingest(
     Each file is written in one transaction. A file already stored with the
     same content is left alone; a file whose content changed replaces its
     old records; a file that cannot be read is reported in ``skipped`` and
-    the run goes on. Raises :class:`~khronika.errors.InputError` before
+    the run goes on. When anything new was stored, the cross-article stage
+    (:func:`khronika.link.run.link_store`) brings duplicates, entities,
+    incidents and contradictions up to date. Raises :class:`~khronika.errors.InputError` before
     doing anything if a given path does not exist.
     """
     files = list(iter_paths(paths))
@@ -58,6 +63,8 @@ def ingest(
             report.skipped.append(skipped)
         if progress:
             progress(path, 0, True)
+    if report.ingested or report.replaced or store.unsigned_article_ids():
+        report.links = link_store(store)
     return report
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 from contextlib import closing
 from dataclasses import replace
+from itertools import combinations
 from pathlib import Path
 
 from khronika.errors import InputError
@@ -37,6 +38,20 @@ def predict_corpus(
                     texts = tuple(doc.text for doc in docs)
                 name = Path(path).relative_to(root).as_posix()
                 documents.append(PredictedDocument(name, texts, tuple(store.analyses(sha))))
-    # Cross-article links (duplicates, incidents, contradictions) arrive with
-    # the cross-article stage; until then none are predicted.
-    return documents, RawLinks()
+            links = predicted_links(store)
+    return documents, links
+
+
+def predicted_links(store: Store) -> RawLinks:
+    """The store's cross-article links as the scorer takes them.
+
+    Same-event links become every pair inside each incident, as gold groups do.
+    """
+    pairs = [pair for incident in store.incidents() for pair in combinations(incident.events, 2)]
+    return RawLinks(
+        duplicates=tuple((link.left, link.right) for link in store.links("duplicate")),
+        same_event=tuple(pairs),
+        contradictions=tuple(
+            (link.left, link.right, link.field or "") for link in store.links("contradiction")
+        ),
+    )

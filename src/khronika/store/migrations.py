@@ -144,4 +144,25 @@ CREATE TABLE reviews (
 CREATE INDEX reviews_target ON reviews(target, target_id);
 """,
     ),
+    (
+        "MinHash signatures and LSH buckets for near-duplicate articles",
+        """
+-- One MinHash signature per article, computed once by the linking stage;
+-- the LSH index is its band hashes, so finding candidates is an indexed
+-- lookup and adding an article adds rows instead of rebuilding anything.
+CREATE TABLE signatures (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    signature BLOB NOT NULL
+);
+CREATE TABLE lsh_buckets (
+    band INTEGER NOT NULL,
+    bucket INTEGER NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (band, bucket, article_id)
+) WITHOUT ROWID;
+CREATE INDEX lsh_buckets_article ON lsh_buckets(article_id);
+CREATE INDEX links_left ON links("left");
+CREATE INDEX links_right ON links("right");
+""",
+    ),
 )

@@ -1,0 +1,141 @@
+"""Two reports of one incident, field by field: contradictions and refinements.
+
+A *contradiction* is recorded only when both reports cannot be true at
+once; a *refinement* when one report is more precise than the other and
+both can be true. Anything undecidable (an unresolved place, an instrument
+the table does not know) is recorded as neither: users read contradictions
+as findings, so an invented one costs more than a missed one.
+
+========== ======================================= ================================
+field      contradiction                           refinement
+========== ======================================= ================================
+date       neither date is a prefix of the other   one is the other, less precise
+location   places apart (see link.places)          one place inside the other
+country    different countries                     -
+instrument same family, none related (instruments) one a kind of the other
+mode       modes of one family, none shared        one mode set inside the other
+actors     named bodies or people on both sides,   one side names a body or person,
+           none in common                          the other only a state
+outcome    killed against survived or injured      -
+fatalities different counts                        -
+status     asserted against negated                -
+========== ======================================= ================================
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Literal
+
+from khronika.dates import compatible
+from khronika.link import instruments
+from khronika.link.places import relation
+from khronika.link.reports import Report
+from khronika.model import Event, Link, make_id
+
+Finding = tuple[Literal["contradiction", "refinement"], str, str, str]
+
+
+def compare(left: Report, right: Report, names: Mapping[str, str]) -> list[Link]:
+    """Contradiction and refinement links between two reports of one incident."""
+    if left.event.id > right.event.id:
+        left, right = right, left
+    a, b = left.event, right.event
+    found: list[Finding] = []
+    found += _date(a, b)
+    found += _location(left, right)
+    if a.country and b.country and a.country != b.country:
+        found.append(("contradiction", "country", a.country, b.country))
+    found += _instrument(a, b)
+    found += _mode(a, b)
+    found += _actors(left, right, names)
+    found += _outcome(a, b)
+    return [
+        Link(
+            id=make_id("l", "", kind, a.id, b.id, field_name),
+            kind=kind,
+            left=a.id,
+            right=b.id,
+            field=field_name,
+            values=(x, y),
+            reason=_reason(kind, field_name, x, y),
+        )
+        for kind, field_name, x, y in found
+    ]
+
+
+def _reason(kind: str, field_name: str, x: str, y: str) -> str:
+    if kind == "refinement":
+        return f"{field_name}: {x!r} and {y!r} can both be true; one is more precise"
+    return f"{field_name}: {x!r} and {y!r} cannot both be true"
+
+
+def _date(a: Event, b: Event) -> list[Finding]:
+    if not (a.date and b.date) or a.date == b.date:
+        return []
+    kind = "refinement" if compatible(a.date, b.date) else "contradiction"
+    return [(kind, "date", a.date, b.date)]
+
+
+def _location(left: Report, right: Report) -> list[Finding]:
+    a, b = left.event, right.event
+    if not (left.place and right.place and a.location and b.location):
+        return []
+    rel = relation(left.place, right.place)
+    if rel == "apart":
+        return [("contradiction", "location", a.location, b.location)]
+    if rel in ("inside", "contains"):
+        return [("refinement", "location", a.location, b.location)]
+    return []
+
+
+def _instrument(a: Event, b: Event) -> list[Finding]:
+    if not (a.instrument and b.instrument):
+        return []
+    verdict = instruments.compare(a.instrument, b.instrument)
+    x, y = ", ".join(a.instrument), ", ".join(b.instrument)
+    if verdict == "contradicts":
+        return [("contradiction", "instrument", x, y)]
+    if verdict in ("refines", "refined"):
+        return [("refinement", "instrument", x, y)]
+    return []
+
+
+def _mode(a: Event, b: Event) -> list[Finding]:
+    left, right = set(a.mode), set(b.mode)
+    if not (left and right) or left == right:
+        return []
+    x, y = ", ".join(a.mode), ", ".join(b.mode)
+    if left <= right or right <= left:
+        return [("refinement", "mode", x, y)]
+    return [] if left & right else [("contradiction", "mode", x, y)]
+
+
+def _actors(left: Report, right: Report, names: Mapping[str, str]) -> list[Finding]:
+    if not (left.actors and right.actors) or left.actors == right.actors:
+        return []
+
+    def shown(event: Event) -> str:
+        return ", ".join(names.get(actor, actor) for actor in event.actors)
+
+    x, y = shown(left.event), shown(right.event)
+    a, b = left.specific_actors, right.specific_actors
+    if a and b:
+        if a & b:
+            return [("refinement", "actors", x, y)] if a <= b or b <= a else []
+        return [("contradiction", "actors", x, y)]
+    if a or b:
+        return [("refinement", "actors", x, y)]
+    return []
+
+
+def _outcome(a: Event, b: Event) -> list[Finding]:
+    found: list[Finding] = []
+    outcomes = {a.outcome, b.outcome}
+    if "killed" in outcomes and outcomes & {"survived", "injured"}:
+        found.append(("contradiction", "outcome", str(a.outcome), str(b.outcome)))
+    if a.fatalities is not None and b.fatalities is not None and a.fatalities != b.fatalities:
+        found.append(("contradiction", "fatalities", str(a.fatalities), str(b.fatalities)))
+    if {a.status, b.status} in ({"asserted", "negated"}, {"attributed", "negated"}):
+        found.append(("contradiction", "status", a.status, b.status))
+    return found
