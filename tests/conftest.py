@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from khronika.api import ingest_paths, sample_corpus
+from khronika.settings import Settings
+from khronika.store import Store
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -49,3 +54,18 @@ def small_corpus(tmp_path: Path) -> Path:
         encoding="utf-8",
     )
     return folder
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database holding the sample corpus, built once per test session: do not write to it."""
+    path = tmp_path_factory.mktemp("sample") / "sample.db"
+    with Store.open(path) as store:
+        ingest_paths(store, [sample_corpus()], Settings(db_path=path))
+    return path
+
+
+@pytest.fixture
+def sample_store(sample_db: Path) -> Iterator[Store]:
+    with Store.open(sample_db) as store:
+        yield store
