@@ -130,3 +130,26 @@ def test_events_listing_with_filters(tmp_path: Path) -> None:
     assert json.loads(run("--db", db, "events", "--type", "assault", "--json").output) == []
     assert json.loads(run("--db", db, "events", "--since", "2026", "--json").output) == []
     assert "Olga Brava" in run("--db", db, "events").output
+
+
+def test_duplicates_incidents_and_contradictions_listings(sample_db: Path) -> None:
+    runner = CliRunner()
+    db = ["--db", str(sample_db)]
+    result = runner.invoke(cli, [*db, "duplicates"])
+    assert result.exit_code == 0, result.output
+    assert "shared" in result.output and "baltic_courier_interview.txt" in result.output
+    result = runner.invoke(cli, [*db, "incidents", "--json"])
+    assert result.exit_code == 0, result.output
+    incidents = json.loads(result.output)
+    assert len(incidents) >= 3
+    assert all(len(i["reports"]) >= 2 and i["reports"][0]["evidence"] for i in incidents)
+    result = runner.invoke(cli, [*db, "incidents"])
+    assert "reports)" in result.output
+    result = runner.invoke(cli, [*db, "contradictions", "--json"])
+    found = json.loads(result.output)
+    assert {"fatalities", "instrument"} <= {c["field"] for c in found}
+    assert all(c["left"]["evidence"] and c["right"]["evidence"] for c in found)
+    result = runner.invoke(cli, [*db, "contradictions", "--refinements"])
+    assert result.exit_code == 0 and "more precise" in result.output
+    result = runner.invoke(cli, [*db, "contradictions"])
+    assert "cannot both be true" in result.output

@@ -5,7 +5,13 @@ from khronika.dates import agreed_date, common, compatible, days_apart, precisio
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("195", "decade"), ("1978", "year"), ("1978-09", "month"), ("1978-09-07", "day"), ("PAST_REF", None)],
+    [
+        ("195", "decade"),
+        ("1978", "year"),
+        ("1978-09", "month"),
+        ("1978-09-07", "day"),
+        ("PAST_REF", None),
+    ],
 )
 def test_precision_is_the_length_of_the_prefix(value: str, expected: str | None) -> None:
     assert precision(value) == expected

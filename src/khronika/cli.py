@@ -23,11 +23,13 @@ from khronika import __version__
 from khronika.errors import KhronikaError
 from khronika.evaluate import FORMATS, evaluate
 from khronika.evaluate.report import render_table
+from khronika.export.command import export_cmd
 from khronika.ingest import ingest
-from khronika.model import Article, Event, Quote
+from khronika.model import Article, Event, LinkKind, Quote
 from khronika.names import same_person
 from khronika.settings import DB_ENV, Settings
 from khronika.store import Store
+from khronika.web.command import serve
 
 EXIT_ERROR = 1
 EXIT_SKIPPED = 3
@@ -103,6 +105,13 @@ def ingest_cmd(settings: Settings, paths: tuple[Path, ...], no_progress: bool) -
         f"{len(report.skipped)} skipped; {report.articles} articles from "
         f"{report.documents} documents -> {settings.db_path}"
     )
+    if report.links:
+        found = report.links
+        click.echo(
+            f"across articles: {found.duplicates} republished copies, {found.incidents} "
+            f"incidents told by several articles, {found.contradictions} contradictions, "
+            f"{found.refinements} refinements"
+        )
     if report.skipped:
         sys.exit(EXIT_SKIPPED)
 
@@ -283,6 +292,90 @@ def events_cmd(
         click.echo(f"    “{' '.join(e.evidence.split())}”")
 
 
+@cli.command("duplicates")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+@click.pass_obj
+@_fail_cleanly
+def duplicates_cmd(settings: Settings, as_json: bool) -> None:
+    """List republished copies: pairs of articles telling the same story."""
+    with _store(settings) as store:
+        pairs = [
+            (link, store.article(link.left), store.article(link.right))
+            for link in store.links("duplicate")
+        ]
+    if as_json:
+        rows = [
+            {"id": link.id, "score": link.score, "reason": link.reason,
+             "left": article_json(left), "right": article_json(right)}
+            for link, left, right in pairs
+        ]  # fmt: skip
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for link, left, right in pairs:
+        click.echo(f"{link.score:.2f} shared  {link.reason}")
+        for article in (left, right):
+            click.echo(f"    {article.id}  {article.prov.source_path}  {article.title or ''}")
+
+
+@cli.command("incidents")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+@click.pass_obj
+@_fail_cleanly
+def incidents_cmd(settings: Settings, as_json: bool) -> None:
+    """List incidents told by several articles, each report with its source and evidence."""
+    with _store(settings) as store:
+        incidents = [(i, [store.event(e) for e in i.events]) for i in store.incidents()]
+    if as_json:
+        rows = [
+            {"id": i.id, "type": i.type, "date": i.date,
+             "reports": [event_json(e) for e in reports]}
+            for i, reports in incidents
+        ]  # fmt: skip
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for incident, reports in incidents:
+        click.echo(
+            f"{incident.date or '????':10} {incident.type:8} {incident.id}"
+            f"  ({len(reports)} reports)"
+        )
+        for e in reports:
+            click.echo(
+                f"    {e.date or '????':10} {e.location or '-'}; {e.status}"
+                f"  [{e.prov.source_path}, {e.prov.article_id}]"
+            )
+            click.echo(f"        “{' '.join(e.evidence.split())}”")
+
+
+@cli.command("contradictions")
+@click.option(
+    "--refinements", is_flag=True, help="List refinements (compatible, more precise) instead."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+@click.pass_obj
+@_fail_cleanly
+def contradictions_cmd(settings: Settings, refinements: bool, as_json: bool) -> None:
+    """List fields on which two reports of one incident cannot both be true."""
+    with _store(settings) as store:
+        kind: LinkKind = "refinement" if refinements else "contradiction"
+        found = [
+            (link, store.event(link.left), store.event(link.right)) for link in store.links(kind)
+        ]
+    if as_json:
+        rows = [
+            {"id": link.id, "kind": link.kind, "field": link.field,
+             "values": list(link.values or ()), "reason": link.reason,
+             "left": event_json(left), "right": event_json(right)}
+            for link, left, right in found
+        ]  # fmt: skip
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for link, left, right in found:
+        click.echo(link.reason or f"{link.field}")
+        for event, value in zip((left, right), link.values or ("", ""), strict=True):
+            click.echo(f"    {value!r}  [{event.prov.source_path}, {event.prov.article_id}]")
+            click.echo(f"        “{' '.join(event.evidence.split())}”")
+
+
 def event_json(event: Event) -> dict[str, object]:
     """The JSON object ``khronika events --json`` prints for one event."""
     return {
@@ -363,3 +456,7 @@ def eval_cmd(
 def main() -> None:
     """Console-script entry point."""
     cli()
+
+
+cli.add_command(serve)
+cli.add_command(export_cmd)

@@ -25,7 +25,9 @@ def report(eid: str, article: str, **fields: object) -> Report:
     actors = fields.pop("by", frozenset())
     specific = fields.pop("specific", frozenset())
     event = Event(eid, prov(article), fields.pop("type", "ASSAULT"), "evidence", **fields)  # type: ignore[arg-type]
-    return Report(event, article, frozenset(actors), frozenset(recipients), place, frozenset(specific))  # type: ignore[arg-type]
+    return Report(
+        event, article, frozenset(actors), frozenset(recipients), place, frozenset(specific)
+    )  # type: ignore[arg-type]
 
 
 def test_shared_recipient_and_compatible_dates_make_one_incident() -> None:
@@ -52,7 +54,9 @@ def test_dates_that_cannot_both_hold_keep_events_apart() -> None:
 
 def test_without_recipients_the_same_day_and_place_is_needed() -> None:
     a = report("v_1", "a_1", date="2024-05-27", country="UA", place=KHARKIV, mode=("aerial",))
-    b = report("v_2", "a_2", date="2024-05-27", country="UA", place=SALTIVKA, mode=("heavy-weapons",))
+    b = report(
+        "v_2", "a_2", date="2024-05-27", country="UA", place=SALTIVKA, mode=("heavy-weapons",)
+    )
     assert same_event(a, b)
     c = report("v_3", "a_3", date="2024-05-27", country="UA", mode=("aerial",))
     assert same_event(a, c) is None  # no place to compare: not enough

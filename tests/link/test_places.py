@@ -4,7 +4,9 @@ from khronika.model import Place, Provenance
 PROV = Provenance("x.txt", "0" * 64, 0, "a_1", 0, 1)
 
 
-def place(name: str, gid: int | None, lat: float, lon: float, country: str, precision: str) -> Place:
+def place(
+    name: str, gid: int | None, lat: float, lon: float, country: str, precision: str
+) -> Place:
     return Place(f"p_{name}", PROV, name, gid, lat, lon, country, None, precision)  # type: ignore[arg-type]
 
 

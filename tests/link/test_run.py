@@ -45,7 +45,8 @@ def test_contradictions_name_both_reports_and_refinements_are_not_contradictions
         assert sample_store.event(link.right).evidence
     refinements = {(x.field, x.values) for x in sample_store.links("refinement")}
     assert ("location", ("Tbilisi", "Vake")) in refinements or (
-        "location", ("Vake", "Tbilisi")
+        "location",
+        ("Vake", "Tbilisi"),
     ) in refinements
     assert not {(x.field, x.values) for x in contradictions} & refinements
 

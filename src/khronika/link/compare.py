@@ -73,8 +73,9 @@ def _reason(kind: str, field_name: str, x: str, y: str) -> str:
 def _date(a: Event, b: Event) -> list[Finding]:
     if not (a.date and b.date) or a.date == b.date:
         return []
-    kind = "refinement" if compatible(a.date, b.date) else "contradiction"
-    return [(kind, "date", a.date, b.date)]
+    if compatible(a.date, b.date):
+        return [("refinement", "date", a.date, b.date)]
+    return [("contradiction", "date", a.date, b.date)]
 
 
 def _location(left: Report, right: Report) -> list[Finding]:

@@ -63,15 +63,16 @@ def link_store(store: Store, step: Step | None = None) -> LinkReport:
     store.add_duplicate_links(find_duplicates(store, new))
     duplicates = store.links("duplicate")
     announce("joining entities across articles")
-    store.replace_links(("same_entity",), entity_links(s.entity for s in store.entities()))
+    entities = [summary.entity for summary in store.entities()]
+    store.replace_links(["same_entity"], entity_links(entities))
     canonical = {m: c.id for c in store.canonical_entities() for m in c.members}
-    names = {s.entity.id: s.entity.name for s in store.entities()}
+    names = {entity.id: entity.name for entity in entities}
     announce("linking incidents")
     found = reports(_analyses(store), canonical)
     same = incident_links(found, ((d.left, d.right) for d in duplicates))
     announce("comparing reports")
     findings = compare_incidents(found, same, names)
-    store.replace_links(("same_event", "contradiction", "refinement"), [*same, *findings])
+    store.replace_links(["same_event", "contradiction", "refinement"], [*same, *findings])
     groups = components((), ((link.left, link.right) for link in same))
     return LinkReport(
         indexed=len(new),

@@ -11,26 +11,38 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
+from khronika.dates import agreed_date
 from khronika.errors import NotFoundError, SchemaTooNewError, StoreError
+from khronika.link.groups import components
 from khronika.model import (
     Article,
     ArticleAnalysis,
+    CanonicalEntity,
     Entity,
     Event,
+    Incident,
+    Link,
+    LinkKind,
     Mention,
     Place,
     Provenance,
     Quote,
+    ReviewDecision,
+    ReviewTarget,
     SourceFile,
     TimeExpression,
+    make_id,
 )
+from khronika.store import links as links_sql
+from khronika.store import reviews as review_sql
 from khronika.store.migrations import MIGRATIONS
 
 log = logging.getLogger(__name__)
@@ -264,14 +276,17 @@ class Store:
             events=tuple(_event(r, prov(r)) for r in rows("events")),
         )  # fmt: skip
 
-    def _records(self, table: str, extra: str = "") -> list[sqlite3.Row]:
-        # table names come from this module, never from input
+    def _records(
+        self, table: str, extra: str = "", where: str = "", params: Sequence[object] = ()
+    ) -> list[sqlite3.Row]:
+        # table names and clauses come from this module, never from input
         query = (
             f"SELECT r.*, a.source_sha256, a.document, {_SOURCE_PATH} AS source_path{extra}"
             f" FROM {table} r JOIN articles a ON a.id = r.article_id"
-            ' ORDER BY source_path, a.document, r.start, r."end", r.id'
+            + (f" WHERE {where}" if where else "")
+            + ' ORDER BY source_path, a.document, r.start, r."end", r.id'
         )
-        return self._db.execute(query).fetchall()
+        return self._db.execute(query, params).fetchall()
 
     def entities(self) -> list[EntitySummary]:
         """Every entity of every article, in source order, with its mention count."""
@@ -289,6 +304,110 @@ class Store:
         """Every quote of every article, in source order."""
         return [_quote(row, _prov(row)) for row in self._records("quotes")]
 
+    def analysis(self, article_id: str) -> ArticleAnalysis:
+        """One article with everything extracted from it."""
+        return self._analysis(self.article(article_id))
+
+    def event(self, event_id: str) -> Event:
+        """One event by id; :class:`NotFoundError` if there is none."""
+        rows = self._records("events", "", "r.id = ?", (event_id,))
+        if not rows:
+            raise NotFoundError(f"no event with id {event_id!r}; see 'khronika events'")
+        return _event(rows[0], _prov(rows[0]))
+
+    # -- cross-article links ---------------------------------------------
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def unsigned_article_ids(self) -> list[str]:
+        """Articles not yet in the near-duplicate index."""
+        return links_sql.unsigned_article_ids(self._db)
+
+    def add_signatures(self, rows: Iterable[tuple[str, bytes, Sequence[int]]]) -> None:
+        """Add (article id, MinHash signature, band buckets) rows to the index."""
+        with self._transaction():
+            links_sql.add_signatures(self._db, rows)
+
+    def signatures(self, article_ids: Collection[str]) -> dict[str, bytes]:
+        return links_sql.signatures(self._db, article_ids)
+
+    def duplicate_candidates(self, article_ids: Collection[str]) -> set[tuple[str, str]]:
+        """Article pairs sharing an LSH bucket with one of ``article_ids``."""
+        return links_sql.candidate_pairs(self._db, article_ids)
+
+    def links(self, kind: LinkKind | None = None) -> list[Link]:
+        """Cross-article links of one kind, or all of them."""
+        return links_sql.read_links(self._db, kind)
+
+    def add_duplicate_links(self, links: Iterable[Link]) -> None:
+        """Add duplicate links and drop those whose articles are gone, atomically."""
+        with self._transaction():
+            links_sql.prune_duplicate_links(self._db)
+            links_sql.add_links(self._db, links)
+
+    def replace_links(self, kinds: Collection[LinkKind], links: Iterable[Link]) -> None:
+        """Replace every link of ``kinds`` by ``links``, atomically."""
+        with self._transaction():
+            links_sql.delete_links(self._db, kinds)
+            links_sql.add_links(self._db, links)
+
+    def incidents(self) -> list[Incident]:
+        """Events told by two or more articles, grouped by ``same_event`` links."""
+        events = {event.id: event for event in self.events()}
+        pairs = [
+            (link.left, link.right)
+            for link in self.links("same_event")
+            if link.left in events and link.right in events
+        ]
+        order = {event_id: i for i, event_id in enumerate(events)}
+        found = []
+        for group in components((), pairs):
+            members = sorted(group, key=order.__getitem__)
+            reports = [events[m] for m in members]
+            found.append(
+                Incident(
+                    id=make_id("i", "", min(members)),
+                    events=tuple(members),
+                    type=Counter(e.type for e in reports).most_common(1)[0][0],
+                    date=agreed_date([e.date for e in reports if e.date]),
+                )
+            )
+        return sorted(found, key=lambda incident: order[incident.events[0]])
+
+    def canonical_entities(self) -> list[CanonicalEntity]:
+        """Every entity of the store grouped into real-world entities.
+
+        Groups come from ``same_entity`` links, then reviewers' decisions in
+        the order made: a merge joins two groups; a split takes the entity
+        out of its group (its links are ignored from then on).
+        """
+        summaries = self.entities()
+        pairs = {(link.left, link.right) for link in self.links("same_entity")}
+        for entity_id, decision, fields in links_sql.entity_reviews(self._db):
+            other = fields.get("with") or fields.get("from")
+            if decision == "merge" and other:
+                pairs.add((entity_id, other))
+            elif decision == "split":
+                pairs = {p for p in pairs if entity_id not in p}
+        by_id = {s.entity.id: s for s in summaries}
+        groups = components(by_id, ((a, b) for a, b in pairs if a in by_id and b in by_id))
+        return [_canonical([by_id[m] for m in group]) for group in groups]
+
+    def canonical_entity(self, entity_id: str) -> CanonicalEntity:
+        """The real-world entity an entity id (or canonical id) belongs to."""
+        for canonical in self.canonical_entities():
+            if entity_id in canonical.members:
+                return canonical
+        raise NotFoundError(f"no entity with id {entity_id!r}; see 'khronika entities'")
+
     def search_articles(self, query: str, limit: int = 50) -> list[Article]:
         """Articles matching an FTS5 query, best first."""
         try:
@@ -301,6 +420,22 @@ class Store:
         except sqlite3.OperationalError as err:
             raise StoreError(f"bad search query {query!r}: {err}") from err
         return [_article(row) for row in rows]
+
+    # -- review decisions (SQL in khronika.store.reviews) -----------------
+
+    def add_review(self, decision: ReviewDecision) -> None:
+        """Store one review decision (one statement, so atomic on its own)."""
+        review_sql.add_review(self._db, decision)
+
+    def reviews(
+        self, target: ReviewTarget | None = None, target_id: str | None = None
+    ) -> list[ReviewDecision]:
+        """Review decisions, oldest first, of one target kind and/or one record."""
+        return review_sql.reviews(self._db, target, target_id)
+
+    def review_target_exists(self, target: ReviewTarget, target_id: str) -> bool:
+        """Whether the event, entity or contradiction link ``target_id`` is stored."""
+        return review_sql.target_exists(self._db, target, target_id)
 
     def stats(self) -> StoreStats:
         def count(table: str) -> int:
@@ -473,6 +608,21 @@ def _event(row: sqlite3.Row, prov: Provenance) -> Event:
         status=row["status"],
         source=row["source"],
         mentions=tuple((int(a), int(b)) for a, b in json.loads(row["mentions"])),
+    )
+
+
+def _canonical(members: list[EntitySummary]) -> CanonicalEntity:
+    """One real-world entity from its per-article entities: the most used full name wins."""
+    names = Counter(s.entity.name for s in members for _ in range(max(s.mentions, 1)))
+    name = max(names, key=lambda n: (names[n], len(n), n))
+    types = Counter(s.entity.type for s in members)
+    aliases = {n for s in members for n in (s.entity.name, *s.entity.aliases)} - {name}
+    return CanonicalEntity(
+        id=min(s.entity.id for s in members),
+        name=name,
+        type=types.most_common(1)[0][0],
+        members=tuple(s.entity.id for s in members),
+        aliases=tuple(sorted(aliases)),
     )
 
 

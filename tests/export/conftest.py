@@ -1,0 +1,45 @@
+"""A database of the sample corpus, built once per test session (parsing is slow)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from khronika.api import sample_corpus
+from khronika.ingest import ingest
+from khronika.settings import Settings
+from khronika.store import Store
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample corpus ingested into a database; copy it before writing to it."""
+    db = tmp_path_factory.mktemp("export") / "sample.db"
+    with Store.open(db) as store:
+        ingest(store, [sample_corpus()], Settings(db_path=db))
+    return db
+
+
+@pytest.fixture
+def db_copy(sample_db: Path, tmp_path: Path) -> Path:
+    """A private copy of the sample database."""
+    copy = tmp_path / "sample.db"
+    shutil.copy(sample_db, copy)
+    return copy
+
+
+@pytest.fixture
+def store(sample_db: Path) -> Iterator[Store]:
+    """The shared sample database, for tests that only read."""
+    with Store.open(sample_db) as opened:
+        yield opened
+
+
+@pytest.fixture
+def private_store(db_copy: Path) -> Iterator[Store]:
+    """A private copy of the sample database, for tests that record reviews."""
+    with Store.open(db_copy) as opened:
+        yield opened
