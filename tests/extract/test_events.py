@@ -334,3 +334,24 @@ def test_another_extractor_can_take_its_place() -> None:
     extractor: EventExtractor = Nothing()
     found = extract_events(analysis.article, [], (), (), (), (), (), extractor=extractor)
     assert found == ()
+
+
+def test_a_poisoning_takes_day_and_substance_from_the_scene_beside_it() -> None:
+    text = (
+        "Marta Lind, an exiled reporter, is in hospital after being poisoned in Riga.\n\n"
+        "Marta Lind was eating lunch at a market stall on 3 May when a man bumped into her. "
+        "Doctors later found arsenic in Lind's blood.\n\n"
+        "Lind moved to Riga in 2019.\n"
+    )
+    [event] = [e for e in events_of(text, published="2024-05-20") if e.type == "ASSAULT"]
+    assert event.date == "2024-05-03"
+    assert event.instrument == ("arsenic",)
+
+
+def test_a_scene_with_two_days_gives_none() -> None:
+    text = (
+        "Marta Lind, an exiled reporter, is in hospital after being poisoned in Riga.\n\n"
+        "Marta Lind was at a market on 3 May and at a café on 5 May, her friends said.\n"
+    )
+    [event] = [e for e in events_of(text, published="2024-05-20") if e.type == "ASSAULT"]
+    assert event.date is None

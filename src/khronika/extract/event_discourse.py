@@ -9,6 +9,12 @@
   life after a poison attack" / "a plane picked him up on 20 August from
   Siberia"): the place of the rescue, and its month (the text supports no
   more);
+- a targeted attack on a named victim that gives no day takes the day of
+  the scene told right after it (the same or the next paragraph, a
+  sentence naming the victim with a day-precision date: "Korsak ... was
+  drinking coffee ... on the afternoon of 12 March"); a poisoning that names
+  no substance takes the one substance named beside the victim there
+  ("found thallium in Korsak's blood");
 - an abduction whose victim the article says was released: survived;
 - an event with no place named for it: a wire story's dateline ("KYIV,
   April 6 (Eastwire) –") gives the country; without one, a coercion by a
@@ -160,3 +166,55 @@ def country_codes() -> dict[str, str]:
         if len(cells) > 1 and not line.startswith("#") and cells[1].strip():
             codes[cells[0].strip()] = cells[1].strip()
     return codes
+
+
+#: How far (in paragraphs) a scene may follow the attack it describes.
+SCENE_DISTANCE = 1
+
+
+def borrow_from_scene(index: EventIndex, events: Sequence[Event]) -> list[Event]:
+    """Targeted attacks take a missing day, and poisonings a missing substance,
+    from the sentences beside them that name the victim."""
+    done: list[Event] = []
+    for event in events:
+        if event.type == "ASSAULT" and event.recipients and "targeted" in event.mode:
+            date, substance = _scene(index, event)
+            event = replace(
+                event,
+                date=event.date or date,
+                instrument=event.instrument
+                or ((substance,) if substance and "unconventional" in event.mode else ()),
+            )
+        done.append(event)
+    return done
+
+
+def _scene(index: EventIndex, event: Event) -> tuple[str | None, str | None]:
+    here = min(index.paragraph(start) for start, _ in event.mentions or ((event.prov.start, 0),))
+    victims = set(event.recipients)
+    days: set[str] = set()
+    substances: set[str] = set()
+    for sentence in index.sentences:
+        if not here <= sentence.paragraph <= here + SCENE_DISTANCE:
+            continue
+        named = [
+            index.entities[m.entity_id]
+            for m in index.mentions_between(sentence.start, sentence.end)
+            if m.entity_id in index.entities
+        ]
+        if not victims & {e.name for e in named}:
+            continue
+        days.update(
+            t.value
+            for t in index.times
+            if sentence.start <= t.prov.start < sentence.end
+            and t.kind == "date"
+            and t.value
+            and len(t.value) == len("2000-01-01")
+        )
+        substances.update(e.name for e in named if e.type == "SUBSTANCE")
+    # only an unambiguous scene: one day, one substance
+    return (
+        next(iter(days)) if len(days) == 1 else None,
+        next(iter(substances)) if len(substances) == 1 else None,
+    )

@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 
 from khronika.extract.event_discourse import (
     borrow_from_rescue,
+    borrow_from_scene,
     fill_countries,
     released_survived,
 )
@@ -67,7 +68,7 @@ class RuleBasedEventExtractor:
         index = EventIndex(article, parsed, entities, mentions, quotes, times, places)
         groups = merge(read_mentions(index))
         events = borrow_from_rescue(index, [build(article, group) for group in groups])
-        events = fill_countries(index, released_survived(events))
+        events = fill_countries(index, released_survived(borrow_from_scene(index, events)))
         return tuple(sorted(events, key=lambda e: (e.prov.start, e.prov.end, e.type)))
 
 
