@@ -4,8 +4,11 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Country shapes for the web map: Natural Earth via the npm package
+# world-atlas (package.json, package-lock.json), copied into the package.
+SHAPES := src/khronika/web/static/vendor/countries-110m.json
 
-.PHONY: demo test lint install clean
+.PHONY: demo test lint install serve clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,15 +16,25 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-install: $(STAMP)
+$(SHAPES): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	mkdir -p $(dir $(SHAPES))
+	cp node_modules/world-atlas/countries-110m.json $(SHAPES)
 
-demo: $(STAMP)
+install: $(STAMP) $(SHAPES)
+
+serve: install
+	test -f demo.db || $(MAKE) demo
+	$(BIN)/khronika --db demo.db serve
+
+demo: $(STAMP) $(SHAPES)
 	rm -f demo.db demo.db-wal demo.db-shm
 	$(BIN)/khronika --db demo.db ingest --no-progress src/khronika/data/sample
 	$(BIN)/khronika --db demo.db articles
 	$(BIN)/khronika --db demo.db stats
+	$(BIN)/khronika --db demo.db contradictions
 
-lint: $(STAMP)
+lint: $(STAMP) $(SHAPES)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
@@ -31,3 +44,4 @@ test: lint
 
 clean:
 	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm .mypy_cache .ruff_cache .pytest_cache
+	rm -rf node_modules $(dir $(SHAPES))
