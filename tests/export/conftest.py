@@ -1,4 +1,4 @@
-"""A database of the sample corpus, built once per test session (parsing is slow)."""
+"""Stores over the session's sample database (``sample_db`` in tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -8,19 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from khronika.api import sample_corpus
-from khronika.ingest import ingest
-from khronika.settings import Settings
 from khronika.store import Store
-
-
-@pytest.fixture(scope="session")
-def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample corpus ingested into a database; copy it before writing to it."""
-    db = tmp_path_factory.mktemp("export") / "sample.db"
-    with Store.open(db) as store:
-        ingest(store, [sample_corpus()], Settings(db_path=db))
-    return db
 
 
 @pytest.fixture

@@ -9,19 +9,9 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-import khronika
 from khronika.web.app import create_app
 
 TOKEN = "test-token-5f2c"
-
-
-@pytest.fixture(scope="session")
-def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample corpus ingested (and linked) into a database; do not write to it."""
-    db = tmp_path_factory.mktemp("web") / "sample.db"
-    with khronika.open_store(db) as store:
-        khronika.ingest_paths(store, [khronika.sample_corpus()])
-    return db
 
 
 @pytest.fixture
