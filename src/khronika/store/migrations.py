@@ -165,4 +165,13 @@ CREATE INDEX links_left ON links("left");
 CREATE INDEX links_right ON links("right");
 """,
     ),
+    (
+        "index on mentions by article",
+        """
+-- Reading an article's analysis back (and cascading its deletion) looks up
+-- mentions by article; without this index each lookup scans the table, so
+-- linking a store grew with the square of its size (docs/scaling.md).
+CREATE INDEX mentions_article ON mentions(article_id);
+""",
+    ),
 )
