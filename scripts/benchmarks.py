@@ -21,6 +21,8 @@ from khronika.evaluate import evaluate
 from khronika.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
+#: The published ECB+ event coreference figure quoted in issue 7 (gold mentions).
+ECB_PUBLISHED = "86.7"
 
 #: (name, format, gold path relative to shared/ or None for the sample, corpus,
 #:  [(figure label, key path in the report)], published reference)
@@ -105,13 +107,23 @@ RUNS: list[tuple[str, str, str | None, str | None, list[tuple[str, str]], str]] 
         "micro F1 in the 0.5–0.6 range",
     ),
     (
-        "ECB+ dev topics (event coreference)",
+        "ECB+ dev topics (event coreference, end to end)",
         "ecbplus",
         "benchmarks/ecbplus",
         None,
-        [("mention F1", "coref.mention_f1"), ("CoNLL F1", "coref.conll_f1")],
-        "SOURCE.md names none; trained cross-document coreference models report event "
-        "CoNLL F1 around 0.8 on the test topics with gold mentions",
+        [
+            ("mention P", "coref.mention_precision"),
+            ("R", "coref.mention_recall"),
+            ("F1", "coref.mention_f1"),
+            ("MUC F1", "coref.muc_f1"),
+            ("B³ F1", "coref.b3_f1"),
+            ("CEAF-e F1", "coref.ceafe_f1"),
+            ("CoNLL F1", "coref.conll_f1"),
+            ("CoNLL F1 on the gold mentions found", "coref.on_found_mentions.conll_f1"),
+        ],
+        f"published: {ECB_PUBLISHED} CoNLL F1 (quoted in issue 7) with *gold* mentions of "
+        "every ECB+ action, on the test topics; khronika predicts its own mentions, only "
+        "for PLOVER-scope events: not comparable (see below)",
     ),
 ]
 
@@ -137,6 +149,7 @@ def main() -> int:
     args = parser.parse_args()
     settings = Settings()
     rows = []
+    sections = []
     for name, fmt, gold, corpus, figures, published in RUNS:
         gold_path = args.shared / gold if gold else sample_gold()
         corpus_path = (
@@ -151,10 +164,99 @@ def main() -> int:
         documents = _get(report, "documents")
         rows.append(f"| {name} | `{fmt}` | {documents} | {shown} | {seconds:.0f} s | {published} |")
         print(rows[-1], flush=True)
+        if fmt == "ecbplus":
+            sections.append(ecbplus_section(report))
     text = HEADER.format(version=__version__, day=date.today().isoformat(), limit=args.limit)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text + "\n".join(rows) + "\n" + FOOTER, encoding="utf-8")
+    body = text + "\n".join(rows) + "\n" + "".join(sections) + FOOTER
+    args.out.write_text(body, encoding="utf-8")
     return 0
+
+
+def ecbplus_section(report: Mapping[str, object]) -> str:
+    """The ECB+ figures in full, beside the published one and why they differ."""
+
+    def row(label: str, prefix: str) -> str:
+        cells = " | ".join(
+            _cell(_get(report, f"{prefix}{key}"))
+            for key in ("muc_f1", "b3_f1", "ceafe_f1", "conll_f1")
+        )
+        return f"| {label} | {cells} |"
+
+    gold = _get(report, "coref.gold")
+    predicted = _get(report, "coref.predicted")
+    found = _get(report, "coref.on_found_mentions.gold")
+    return ECBPLUS.format(
+        documents=_get(report, "documents"),
+        gold=gold,
+        predicted=predicted,
+        found=found,
+        precision=_cell(_get(report, "coref.mention_precision")),
+        recall=_cell(_get(report, "coref.mention_recall")),
+        f1=_cell(_get(report, "coref.mention_f1")),
+        overlap=_cell(_get(report, "coref.mention_f1_overlap")),
+        end_to_end=row("khronika, end to end (own mentions, all scored gold mentions)", "coref."),
+        on_found=row(
+            f"khronika, on the {found} gold mentions it found (linking only)",
+            "coref.on_found_mentions.",
+        ),
+        published=ECB_PUBLISHED,
+        published_fraction=f"{float(ECB_PUBLISHED) / 100:.3f}",
+    )
+
+
+ECBPLUS = """
+## ECB+ event coreference
+
+`khronika eval ../shared/benchmarks/ecbplus --format ecbplus --json`: the
+{documents} dev-topic documents of the Cybulska split that have annotated
+sentences, each rebuilt from its tokens and analysed from raw text; all of
+them are written to one store and the cross-article stage (`same_event`
+links, grouped into incidents) runs over it, with no gold topics. Each event
+is a within-document cluster of its trigger spans; the events of one
+incident form one cross-document cluster. Gold: the `ACTION_*` and
+`NEG_ACTION_*` mentions of the sentences listed in
+`ECBplus_coreference_sentences.csv`, clustered by their cross-document
+instance (or within-document chain), singletons included, over the whole
+dev split as one partition.
+
+Mention detection (exact token span): {gold} gold mentions, {predicted}
+predicted; precision {precision}, recall {recall}, F1 {f1} (F1 {overlap}
+when any overlap counts).
+
+| setting | MUC F1 | B³ F1 | CEAF-e F1 | CoNLL F1 |
+| --- | --- | --- | --- | --- |
+{end_to_end}
+{on_found}
+| published: gold mentions, test topics | – | – | – | {published_fraction} ({published} %) |
+
+**Not comparable.** The published {published} CoNLL F1 (the figure quoted in
+issue 7) is measured with *gold* mentions: the system is handed every
+annotated ECB+ action (saying, hosting, nominating, firing from a job, ...)
+and only clusters them, on the test topics, after training on the train
+topics. khronika finds its own mentions and only for events in its PLOVER
+scope (attacks, arrests, releases, threats, ...), so most gold mentions are
+never predicted and every end-to-end figure is low by construction. The
+second row keeps only the gold mentions khronika found (both partitions cut
+to them), so that the linking can be judged apart from mention detection;
+it is computed over a small, favourable subset (arrests and killings told
+by several reports) and is not comparable to the published figure either.
+
+Known failures on the dev topics (read from the predictions, not measured
+by the script): mention detection is the limit. Half the dev topics (an
+awards host, a coach replaced, a nomination, a climbing accident) have no
+PLOVER event at all, and in the gold clusters khronika does touch it finds
+about a third of the mentions: an event keeps the trigger spans it was
+built from, while ECB+ marks every repetition and paraphrase ("shooting",
+"killed", "captured", "death", "died"). Links are missed when a headline
+without "was" ("<name> arrested on suspicion of ...") makes the arrested man
+the actor and leaves no recipient (the linker never joins an event with
+recipients to one without), when a recipient is a bare surname against a
+full name in another report, and when two reports of one arrest at sea get
+different countries (the navy's against the gulf's). The one merge of
+scored mentions that the gold rejects joins two reports of the same release
+on bail that ECB+ leaves as two singletons.
+"""
 
 
 HEADER = """# Benchmarks
@@ -193,11 +295,9 @@ FOOTER = """
   adapter's docstring for what khronika does about it.
 - **ecbplus**: dev topics of the Cybulska split, restricted to the sentences
   listed in `ECBplus_coreference_sentences.csv`; event mention detection by
-  exact token span; MUC, B³, CEAF-e and their mean (CoNLL F1) over clusters,
-  without gold topics.
-
-Cross-document links (duplicates, incidents, contradictions, ECB+ coreference
-across documents) arrive with issue 7; until then those figures are zero.
+  exact token span; MUC, B³, CEAF-e and their mean (CoNLL F1) over
+  within- and cross-document clusters (the cross-article stage's incidents),
+  without gold topics; see the ECB+ section above.
 """
 
 

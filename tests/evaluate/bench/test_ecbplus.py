@@ -1,4 +1,5 @@
-"""ECB+ adapter: reading the XML, snapping spans to tokens, scoring by hand-computed cases."""
+"""ECB+ adapter: reading the XML, snapping spans to tokens, scoring by hand-computed cases,
+and cross-document links from the real pipeline turned into cross-document clusters."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from khronika.evaluate.bench.ecbplus import (
     EcbDocument,
     evaluate,
     load_ecbplus,
+    predict,
     predicted_mentions,
     read_sentence_index,
     score,
@@ -210,7 +212,10 @@ def test_fixture_spans_are_right(bench: Path) -> None:
 
 def test_perfect_prediction_with_cross_document_link(bench: Path) -> None:
     report = score(load_ecbplus(bench), within_document_perfect(), links=[("e1", "e3")])
+    perfect = {"muc_f1": 1.0, "b3_f1": 1.0, "ceafe_f1": 1.0, "conll_f1": 1.0}
     assert report == {
+        "gold": 7,
+        "predicted": 7,
         "mention_precision": 1.0,
         "mention_recall": 1.0,
         "mention_f1": 1.0,
@@ -219,6 +224,7 @@ def test_perfect_prediction_with_cross_document_link(bench: Path) -> None:
         "b3_f1": 1.0,
         "ceafe_f1": 1.0,
         "conll_f1": 1.0,
+        "on_found_mentions": {"gold": 7, **perfect},
     }
 
 
@@ -261,6 +267,26 @@ def test_partial_prediction(bench: Path) -> None:
     assert report["ceafe_f1"] == pytest.approx(7 / 15)
 
 
+def test_coreference_over_the_gold_mentions_found(bench: Path) -> None:
+    # Found: attacked (K1), killed (K2), stormed (K1), seized (K3); "seizure" and
+    # "lasted" are missed, and a wrong link joins killed with stormed.
+    predictions = {
+        "2_1ecb": (event("e1", ATTACKED), event("e2", KILLED)),
+        "2_1ecbplus": (event("e3", STORMED), event("e4", SEIZED)),
+    }
+    report = score(load_ecbplus(bench), predictions, links=[("e2", "e3")])
+    assert (report["gold"], report["predicted"]) == (7, 4)
+    # Key cut to the found mentions {attacked, stormed} {killed} {seized};
+    # response {attacked} {killed, stormed} {seized}.
+    on_found = report["on_found_mentions"]
+    assert isinstance(on_found, dict)
+    assert on_found["gold"] == 4
+    assert on_found["muc_f1"] == 0.0  # the one key link and the one response link differ
+    assert on_found["b3_f1"] == pytest.approx(3 / 4)  # recall (1 + 1 + 1) / 4 = precision
+    assert on_found["ceafe_f1"] == pytest.approx(7 / 9)  # Φ = 2/3 + 2/3 + 1 over 3 and 3
+    assert on_found["conll_f1"] == pytest.approx((0 + 3 / 4 + 7 / 9) / 3)
+
+
 def test_nothing_predicted(bench: Path) -> None:
     report = score(load_ecbplus(bench), {})
     assert report["mention_recall"] == 0.0 and report["mention_precision"] is None
@@ -289,6 +315,83 @@ def test_evaluate_reports_the_coref_section(bench: Path) -> None:
     assert set(coref) >= {"mention_precision", "mention_recall", "mention_f1", "muc_f1"}
 
 
+# Topic 4: two documents report one arrest (gold instance ACT_NOWAK, one
+# mention each) and a third another arrest; "released" is a gold singleton.
+# 4_1ecb: Police(1) arrested(2) Jan(3) Nowak(4) in(5) Krakow(6) on(7) 9(8) June(9)
+# 2012(10) .(11) / Nowak(12) was(13) later(14) released(15) on(16) bail(17) .(18)
+LINKED_ECB = xml_document(
+    "4_1ecb",
+    ["Police arrested Jan Nowak in Krakow on 9 June 2012 .", "Nowak was later released on bail ."],
+    f"""<ACTION_OCCURRENCE m_id="1">{anchors(2)}</ACTION_OCCURRENCE>
+<ACTION_OCCURRENCE m_id="2">{anchors(15)}</ACTION_OCCURRENCE>
+<ACTION_OCCURRENCE m_id="9" RELATED_TO="" TAG_DESCRIPTOR="t4_arrest" instance_id="ACT_NOWAK"/>""",
+    """<CROSS_DOC_COREF r_id="1" note="ACT_NOWAK"><source m_id="1"/><target m_id="9"/>
+</CROSS_DOC_COREF>""",
+)
+# 4_2ecb: Jan(1) Nowak(2) was(3) arrested(4) by(5) police(6) in(7) Krakow(8) ...
+LINKED_ECB_2 = xml_document(
+    "4_2ecb",
+    ["Jan Nowak was arrested by police in Krakow on 9 June 2012 ."],
+    f"""<ACTION_OCCURRENCE m_id="1">{anchors(4)}</ACTION_OCCURRENCE>
+<ACTION_OCCURRENCE m_id="9" RELATED_TO="" TAG_DESCRIPTOR="t4_arrest" instance_id="ACT_NOWAK"/>""",
+    """<CROSS_DOC_COREF r_id="2" note="ACT_NOWAK"><source m_id="1"/><target m_id="9"/>
+</CROSS_DOC_COREF>""",
+)
+# 4_1ecbplus: Police(1) arrested(2) Adam(3) Kowalski(4) in(5) Gdansk(6) ...
+LINKED_ECBPLUS = xml_document(
+    "4_1ecbplus",
+    ["Police arrested Adam Kowalski in Gdansk on 2 March 2013 ."],
+    f"""<ACTION_OCCURRENCE m_id="1">{anchors(2)}</ACTION_OCCURRENCE>
+<ACTION_OCCURRENCE m_id="9" RELATED_TO="" TAG_DESCRIPTOR="t4_arrest" instance_id="ACT_OTHER"/>""",
+    """<CROSS_DOC_COREF r_id="3" note="ACT_OTHER"><source m_id="1"/><target m_id="9"/>
+</CROSS_DOC_COREF>""",
+)
+
+
+@pytest.fixture
+def linked_bench(tmp_path: Path) -> Path:
+    """A one-topic ECB+ benchmark whose two ECB documents tell one arrest."""
+    root = tmp_path / "linked"
+    folder = root / "ECB+" / "4"
+    folder.mkdir(parents=True)
+    for name, text in [
+        ("4_1ecb", LINKED_ECB),
+        ("4_2ecb", LINKED_ECB_2),
+        ("4_1ecbplus", LINKED_ECBPLUS),
+    ]:
+        (folder / f"{name}.xml").write_text(text, encoding="utf-8")
+    (root / "ECBplus_coreference_sentences.csv").write_text(
+        "Topic,File,Sentence Number\n4,1ecb,0\n4,1ecb,1\n4,2ecb,0\n4,1ecbplus,0\n",
+        encoding="utf-8",
+    )
+    (root / "splits_cybulska_setup.json").write_text(
+        json.dumps({"dev_topics": [4], "train_topics": [], "test_topics": []}), encoding="utf-8"
+    )
+    return root
+
+
+def test_cross_document_links_become_cross_document_clusters(linked_bench: Path) -> None:
+    documents = load_ecbplus(linked_bench)
+    assert [(d.name, spans(d)) for d in documents] == [
+        ("4_1ecb", [("arrested", "ACT_NOWAK"), ("released", "4_1ecb#m2")]),
+        ("4_2ecb", [("arrested", "ACT_NOWAK")]),
+        ("4_1ecbplus", [("arrested", "ACT_OTHER")]),
+    ]
+    prediction = predict(documents, Settings())
+    document_of = {e.id: name for name, events in prediction.events.items() for e in events}
+    # The cross-article stage joins the two reports of Nowak's arrest, and only them.
+    assert [(document_of[a], document_of[b]) for a, b in prediction.links] == [("4_1ecb", "4_2ecb")]
+    linked = score(documents, prediction.events, prediction.links)
+    assert linked["mention_f1"] == 1.0
+    assert [linked[k] for k in ("muc_f1", "b3_f1", "ceafe_f1", "conll_f1")] == [1.0] * 4
+    # Without the link the key's one cross-document chain is split in two.
+    unlinked = score(documents, prediction.events)
+    assert unlinked["muc_f1"] == 0.0
+    assert unlinked["b3_f1"] == pytest.approx(6 / 7)  # recall 3/4, precision 1
+    # evaluate() runs the same stages and reports the same figures.
+    assert evaluate(linked_bench, Settings(), None)["coref"] == linked
+
+
 def test_evaluate_on_the_real_dev_split() -> None:
     bench = SHARED / "benchmarks" / "ecbplus"
     if not (bench / "ECB+").is_dir():
@@ -298,6 +401,8 @@ def test_evaluate_on_the_real_dev_split() -> None:
     coref = report["coref"]
     assert isinstance(coref, dict)
     assert set(coref) == {
+        "gold",
+        "predicted",
         "mention_precision",
         "mention_recall",
         "mention_f1",
@@ -306,9 +411,16 @@ def test_evaluate_on_the_real_dev_split() -> None:
         "b3_f1",
         "ceafe_f1",
         "conll_f1",
+        "on_found_mentions",
     }
-    for value in coref.values():
-        assert value is None or 0.0 <= value <= 1.0
+    on_found = coref["on_found_mentions"]
+    assert isinstance(on_found, dict)
+    assert set(on_found) == {"gold", "muc_f1", "b3_f1", "ceafe_f1", "conll_f1"}
+    for key, value in [*coref.items(), *on_found.items()]:
+        if key in ("gold", "predicted"):
+            assert isinstance(value, int) and value >= 0
+        elif key != "on_found_mentions":
+            assert value is None or 0.0 <= value <= 1.0
 
 
 def test_malformed_document_is_an_input_error(bench: Path) -> None:
