@@ -150,6 +150,19 @@ def test_actor_from_an_organisation_in_the_subject() -> None:
     assert event.mode == ("abduct",)
 
 
+def test_men_who_named_their_service_are_its_officers_not_the_speaker() -> None:
+    # The small parser hangs "took" off "said" with "men" as its object: the
+    # speaker is not the abductor.
+    event = only(
+        "Olha Marchenko, 41, said men who introduced themselves as officers of the FSB "
+        "took her from her flat in Hostomel."
+    )
+    assert event.mode == ("abduct",)
+    assert "Olha Marchenko" not in event.actors
+    assert event.actors and event.actors[0] == "FSB"
+    assert event.recipients == ("Olha Marchenko",)
+
+
 def test_actor_of_an_appeal_is_its_addressee_and_the_act_hypothetical() -> None:
     event = only("The senator called on Boris Johnson to ban Vladimir Putin from all summits.")
     assert (event.type, event.actors, event.recipients, event.status) == (

@@ -1,5 +1,7 @@
 from dataclasses import replace
 
+import pytest
+
 from khronika.link.compare import compare
 from khronika.link.incidents import incident_links, same_event
 from khronika.link.places import Located
@@ -24,10 +26,17 @@ def report(eid: str, article: str, **fields: object) -> Report:
     recipients = fields.pop("who", frozenset())
     actors = fields.pop("by", frozenset())
     specific = fields.pop("specific", frozenset())
+    bodies = fields.pop("bodies", frozenset())
     event = Event(eid, prov(article), fields.pop("type", "ASSAULT"), "evidence", **fields)  # type: ignore[arg-type]
     return Report(
-        event, article, frozenset(actors), frozenset(recipients), place, frozenset(specific)
-    )  # type: ignore[arg-type]
+        event,
+        article,
+        frozenset(actors),
+        frozenset(recipients),
+        place,  # type: ignore[arg-type]
+        frozenset(specific),  # type: ignore[arg-type]
+        frozenset(bodies),  # type: ignore[arg-type]
+    )
 
 
 def test_shared_recipient_and_compatible_dates_make_one_incident() -> None:
@@ -88,6 +97,33 @@ def test_contradictions_and_refinements_field_by_field() -> None:
         ("contradiction", "mode"): ("aerial", "heavy-weapons"),
         ("refinement", "actors"): ("russia", "russia, Defence Ministry"),
     }
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        # two bodies named as the abductors, none shared: cannot both be true
+        ({"e_fsb": "ORG"}, {"e_rosg": "ORG"}, [("contradiction", "actors")]),
+        # an officer and his service can both have acted: neither
+        ({"e_rudak": "PERSON"}, {"e_kgb": "ORG"}, []),
+        # two named people may be two of one group: neither
+        ({"e_a": "PERSON"}, {"e_b": "PERSON"}, []),
+        # a body against only its state: the body is more precise
+        ({"e_fsb": "ORG", "russia": "GPE"}, {"russia": "GPE"}, [("refinement", "actors")]),
+    ],
+)
+def test_actors_contradict_only_when_both_name_different_bodies(
+    left: dict[str, str], right: dict[str, str], expected: list[tuple[str, str]]
+) -> None:
+    def side(eid: str, article: str, actors: dict[str, str]) -> Report:
+        return report(
+            eid, article, by=set(actors), actors=tuple(actors),
+            specific={a for a, t in actors.items() if t in ("ORG", "PERSON")},
+            bodies={a for a, t in actors.items() if t == "ORG"},
+        )  # fmt: skip
+
+    found = compare(side("v_1", "a_1", left), side("v_2", "a_2", right), {})
+    assert [(x.kind, x.field) for x in found] == expected
 
 
 def test_a_different_day_at_day_precision_is_a_contradiction() -> None:

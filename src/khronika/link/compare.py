@@ -14,8 +14,8 @@ location   places apart (see link.places)          one place inside the other
 country    different countries                     -
 instrument same family, none related (instruments) one a kind of the other
 mode       modes of one family, none shared        one mode set inside the other
-actors     named bodies or people on both sides,   one side names a body or person,
-           none in common                          the other only a state
+actors     named bodies on both sides, no body     one side names a body or person,
+           or person in common                     the other only a state
 outcome    killed against survived or injured      -
 fatalities different counts                        -
 status     asserted against negated                -
@@ -124,7 +124,11 @@ def _actors(left: Report, right: Report, names: Mapping[str, str]) -> list[Findi
     if a and b:
         if a & b:
             return [("refinement", "actors", x, y)] if a <= b or b <= a else []
-        return [("contradiction", "actors", x, y)]
+        if left.bodies and right.bodies:
+            return [("contradiction", "actors", x, y)]
+        # A named person and a body (an officer and his service), or two
+        # people (two of a group), can both have acted: neither.
+        return []
     if a or b:
         return [("refinement", "actors", x, y)]
     return []

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from khronika.link.places import Located, locate
-from khronika.model import ArticleAnalysis, Event
+from khronika.model import ArticleAnalysis, Entity, Event
 from khronika.names import fold, normalise_name
 
 
@@ -24,6 +24,8 @@ class Report:
     place: Located | None
     #: actor keys that are organisations or people, not states
     specific_actors: frozenset[str] = frozenset()
+    #: actor keys that are organisations
+    bodies: frozenset[str] = frozenset()
 
 
 def reports(analyses: Iterable[ArticleAnalysis], canonical: Mapping[str, str]) -> list[Report]:
@@ -31,28 +33,37 @@ def reports(analyses: Iterable[ArticleAnalysis], canonical: Mapping[str, str]) -
     found = []
     for analysis in analyses:
         article = analysis.article
-        types = {e.id: e.type for e in analysis.entities}
         places: dict[str, Located] = {}
         for place in analysis.places:
             offset = article.start
             printed = article.text[place.prov.start - offset : place.prov.end - offset]
             for name in (place.name, printed):
                 places.setdefault(fold(name), locate(place))
-
-        def key(value: str) -> str:
-            return canonical.get(value, value if value.startswith("e_") else normalise_name(value))
-
+        # Events name their actors and recipients by the entity's name or an
+        # alias (or, for the state behind a body, a name no entity carries).
+        named = {fold(n): e for e in analysis.entities for n in (e.name, *e.aliases)}
         for event in analysis.events:
+            actors = [_keyed(a, named, canonical) for a in event.actors]
             found.append(
                 Report(
                     event=event,
                     article=article.id,
-                    actors=frozenset(key(a) for a in event.actors),
-                    recipients=frozenset(key(r) for r in event.recipients),
+                    actors=frozenset(key for key, _ in actors),
+                    recipients=frozenset(_keyed(r, named, canonical)[0] for r in event.recipients),
                     place=places.get(fold(event.location)) if event.location else None,
-                    specific_actors=frozenset(
-                        key(a) for a in event.actors if types.get(a) in ("ORG", "PERSON")
-                    ),
+                    specific_actors=frozenset(k for k, t in actors if t in ("ORG", "PERSON")),
+                    bodies=frozenset(key for key, kind in actors if kind == "ORG"),
                 )
             )
     return found
+
+
+def _keyed(
+    name: str, named: Mapping[str, Entity], canonical: Mapping[str, str]
+) -> tuple[str, str | None]:
+    """A name on an event as compared, and its entity type: the cross-article
+    entity where the article's entity has one, else the normalised name."""
+    entity = named.get(fold(name))
+    if entity is None:
+        return normalise_name(name), None
+    return canonical.get(entity.id) or normalise_name(entity.name), entity.type
