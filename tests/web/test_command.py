@@ -29,3 +29,9 @@ def test_a_missing_database_is_one_error_line(tmp_path: Path) -> None:
     assert code == 1
     assert output.strip().startswith("khronika: error:") and "no database" in output
     assert not (tmp_path / "none.db").exists()
+
+
+def test_serve_takes_its_database_after_the_command_too(tmp_path: Path) -> None:
+    missing = tmp_path / "after.db"
+    code, output = _serve("--db", str(tmp_path / "before.db"), "serve", "--db", str(missing))
+    assert code == 1 and str(missing) in output

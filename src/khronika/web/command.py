@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
+from pathlib import Path
 
 import click
 
@@ -11,6 +13,13 @@ from khronika.settings import Settings
 
 
 @click.command("serve")
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Database to serve (the same as khronika --db PATH serve).",
+)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
 @click.option("--review", is_flag=True, help="Accept review decisions (needs --token).")
@@ -22,8 +31,17 @@ from khronika.settings import Settings
     "(or set KHRONIKA_REVIEW_TOKEN).",
 )
 @click.pass_obj
-def serve(settings: Settings, host: str, port: int, review: bool, token: str | None) -> None:
+def serve(
+    settings: Settings,
+    db_path: Path | None,
+    host: str,
+    port: int,
+    review: bool,
+    token: str | None,
+) -> None:
     """Serve the web application: search, events, timeline, map, review."""
+    if db_path is not None:
+        settings = replace(settings, db_path=db_path)
     # imported here so that the other commands start without the web stack
     import uvicorn
 
