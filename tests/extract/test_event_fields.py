@@ -141,6 +141,33 @@ def test_the_most_specific_place_wins() -> None:
     assert (event.location, event.country) == ("Podil", "UA")
 
 
+def test_a_district_of_the_same_precision_wins_over_its_city() -> None:
+    event = only(
+        "Police detained the reporter Anna Holub in Odesa's Peresyp district.",
+        places=[("Odesa", "Odesa", "UA", "city"), ("Peresyp", "Peresyp", "UA", "city")],
+    )
+    assert event.location == "Peresyp"
+
+
+def test_a_relative_clause_that_dates_the_attack_also_places_it() -> None:
+    event = only(
+        "Prosecutors are investigating the poisoning of Daria Moroz, a reporter who "
+        "collapsed near her flat in Riga's Teika district on 2 April.",
+        times=[("2 April", "2024-04-02")],
+        places=[("Riga", "Riga", "LV", "city"), ("Teika", "Teika", "LV", "city")],
+    )
+    assert (event.date, event.location) == ("2024-04-02", "Teika")
+
+
+def test_a_relative_clause_of_another_time_does_not_place_the_attack() -> None:
+    event = only(
+        "Daria Moroz, a reporter who moved to Riga in 2019, was poisoned on 2 April.",
+        times=[("2019", "2019"), ("2 April", "2024-04-02")],
+        places=[("Riga", "Riga", "LV", "city")],
+    )
+    assert (event.date, event.location) == ("2024-04-02", None)
+
+
 def test_a_place_that_names_an_organisation_is_no_location() -> None:
     found = events_with(
         "Russia's defence ministry said its aircraft had hit the depot of the "

@@ -25,6 +25,17 @@ def test_a_district_lies_inside_its_city() -> None:
     assert relation(TBILISI, VAKE) == "contains"
 
 
+KHARKIV = Located(place("Kharkiv", 706483, 49.98177, 36.25475, "UA", "city"), 1_421_125)
+SALTIVKA = Located(place("Saltivka", 6722148, 50.02207, 36.34901, "UA", "city"), 409_300)
+# an invented town of Saltivka's size, 16 km out: a neighbour, not a district
+FAR = Located(place("Farside", 9_000_002, 50.12, 36.25, "UA", "city"), 409_300)
+
+
+def test_a_large_district_near_the_centre_lies_inside_its_city() -> None:
+    assert relation(SALTIVKA, KHARKIV) == "inside"
+    assert relation(FAR, KHARKIV) == "apart"
+
+
 def test_neighbouring_towns_of_similar_size_are_apart() -> None:
     assert relation(IRPIN, BUCHA) == "apart"
 
@@ -38,6 +49,13 @@ def test_country_and_named_region_contain_their_towns() -> None:
 def test_a_described_place_lies_in_the_town_it_was_attached_to() -> None:
     assert relation(CAFE, KYIV) == "inside"
     assert relation(CAFE, CAFE) == "same"
+
+
+def test_a_described_place_is_undecided_against_a_district_at_the_centre() -> None:
+    # "her hotel in the Pechersk district" (attached to Kyiv, at Kyiv's point)
+    # against a district of Kyiv 70 m from that point: neither inside nor apart
+    centre = Located(place("Khreshchatyk", 9_000_003, 50.4506, 30.5206, "UA", "city"), 16_000)
+    assert relation(CAFE, centre) == "unknown"
 
 
 def test_different_countries_are_apart() -> None:

@@ -34,6 +34,19 @@ def test_planted_copies_are_found_and_nothing_else(synthetic: ModuleType, tmp_pa
     assert found == planted
 
 
+def test_planted_incidents_are_mostly_linked_and_never_invented(
+    synthetic: ModuleType, tmp_path: Path
+) -> None:
+    with Store.open(tmp_path / "s.db") as store:
+        truth = synthetic.write_corpus(store, 120, seed=3)
+        link_store(store)
+        found = {frozenset((x.left, x.right)) for x in store.links("same_event")}
+    planted = {frozenset((a, b)) for g in truth.incidents for a in g for b in g if a != b}
+    assert planted and found
+    assert len(found & planted) / len(found) >= 0.9  # precision of the direct links
+    assert len(found & planted) / len(planted) >= 0.5
+
+
 def test_the_same_seed_writes_the_same_ids(synthetic: ModuleType, tmp_path: Path) -> None:
     ids = []
     for name in ("a.db", "b.db"):

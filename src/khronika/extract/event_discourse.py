@@ -12,7 +12,10 @@
 - a targeted attack on a named victim that gives no day takes the day of
   the scene told right after it (the same or the next paragraph, a
   sentence naming the victim with a day-precision date: "Korsak ... was
-  drinking coffee ... on the afternoon of 12 March"); a poisoning that names
+  drinking coffee ... on the afternoon of 12 March"), and the one place
+  where the scene puts the victim that day, if the attack names no place or
+  only the town the scene names as holding it ("a café in the Innere Stadt,
+  Vienna's first district" for "in Vienna"); a poisoning that names
   no substance takes the one substance named beside the victim there
   ("found thallium in Korsak's blood");
 - an abduction whose victim the article says was released: survived;
@@ -24,7 +27,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.resources import files
 
@@ -32,9 +35,16 @@ from spacy.tokens import Token
 
 from khronika.extract.entity_rules import countries
 from khronika.extract.event_args import direct_entity
+from khronika.extract.event_fields import (
+    background_clause,
+    container,
+    locative,
+    other_time,
+    place_name,
+)
 from khronika.extract.event_index import EventIndex
 from khronika.extract.event_lexicon import words
-from khronika.model import Entity, Event
+from khronika.model import Entity, Event, Place
 
 #: How far (in paragraphs) a rescue may be told from the attack it follows.
 RESCUE_DISTANCE = 1
@@ -173,27 +183,52 @@ SCENE_DISTANCE = 1
 
 
 def borrow_from_scene(index: EventIndex, events: Sequence[Event]) -> list[Event]:
-    """Targeted attacks take a missing day, and poisonings a missing substance,
-    from the sentences beside them that name the victim."""
+    """Targeted attacks take a missing day, a place no less precise than their
+    own, and poisonings a missing substance, from the scene beside them."""
     done: list[Event] = []
     for event in events:
         if event.type == "ASSAULT" and event.recipients and "targeted" in event.mode:
-            date, substance = _scene(index, event)
+            scene = _scene(index, event)
             event = replace(
                 event,
-                date=event.date or date,
+                date=event.date or scene.day,
                 instrument=event.instrument
-                or ((substance,) if substance and "unconventional" in event.mode else ()),
+                or (
+                    (scene.substance,) if scene.substance and "unconventional" in event.mode else ()
+                ),
             )
+            if scene.place is not None and (
+                event.location is None or event.location in scene.around
+            ):
+                # "a café in the Innere Stadt, Vienna's first district" against
+                # "in Vienna": the scene itself puts its place in the event's town
+                event = replace(
+                    event,
+                    location=place_name(index, scene.place),
+                    country=scene.place.country or event.country,
+                )
         done.append(event)
     return done
 
 
-def _scene(index: EventIndex, event: Event) -> tuple[str | None, str | None]:
+@dataclass(frozen=True, slots=True)
+class _Scene:
+    """What the scene of an attack tells, where it tells one thing only."""
+
+    day: str | None = None
+    substance: str | None = None
+    place: Place | None = None
+    #: the towns the scene names as holding its place ("Vienna's first district")
+    around: frozenset[str] = frozenset()
+
+
+def _scene(index: EventIndex, event: Event) -> _Scene:
     here = min(index.paragraph(start) for start, _ in event.mentions or ((event.prov.start, 0),))
     victims = set(event.recipients)
     days: set[str] = set()
     substances: set[str] = set()
+    places: dict[str, Place] = {}
+    around: set[str] = set()
     for sentence in index.sentences:
         if not here <= sentence.paragraph <= here + SCENE_DISTANCE:
             continue
@@ -204,17 +239,33 @@ def _scene(index: EventIndex, event: Event) -> tuple[str | None, str | None]:
         ]
         if not victims & {e.name for e in named}:
             continue
-        days.update(
+        dated = {
             t.value
             for t in index.times
             if sentence.start <= t.prov.start < sentence.end
             and t.kind == "date"
             and t.value
             and len(t.value) == len("2000-01-01")
-        )
+        }
+        days |= dated
         substances.update(e.name for e in named if e.type == "SUBSTANCE")
-    # only an unambiguous scene: one day, one substance
-    return (
-        next(iter(days)) if len(days) == 1 else None,
-        next(iter(substances)) if len(substances) == 1 else None,
+        if dated:  # the place of the scene is where the victim was that day
+            inside = [p for p in index.places if sentence.start <= p.prov.start < sentence.end]
+            for place in inside:
+                token = index.token_at(place.prov.start)
+                if token is None or not locative(token):
+                    continue
+                clause = background_clause(token)
+                if clause is not None and other_time(index, clause, next(iter(dated))):
+                    continue  # "Lind, who moved to Riga in 2019, was ... on 3 May"
+                if container(index, token, inside, place):
+                    around.add(place_name(index, place))
+                else:
+                    places.setdefault(place_name(index, place), place)
+    # only an unambiguous scene: one day, one substance, one place
+    return _Scene(
+        day=next(iter(days)) if len(days) == 1 else None,
+        substance=next(iter(substances)) if len(substances) == 1 else None,
+        place=next(iter(places.values())) if len(places) == 1 and len(days) == 1 else None,
+        around=frozenset(around),
     )

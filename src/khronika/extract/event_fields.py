@@ -302,27 +302,56 @@ def _aside(index: EventIndex, time: TimeExpression) -> bool:
 
 
 def place_of(
-    index: EventIndex, hit: Hit, where: Region, others: Iterable[Token], wide: bool
+    index: EventIndex,
+    hit: Hit,
+    where: Region,
+    others: Iterable[Token],
+    wide: bool,
+    date: str | None = None,
 ) -> Place | None:
     """The most specific place named for the event.
 
     Outside the event's own clause only a place after a locative preposition
-    counts, and never one that is part of a name ("Russia's defence ministry").
+    counts, and never one that is part of a name ("Russia's defence ministry")
+    nor one in a relative clause about a participant, unless that clause also
+    gives the event's ``date``: "the poisoning of Korsak, who collapsed near
+    her hotel in Leopoldstadt on 11 March" tells where the poisoning struck.
     """
     places = [p for p in index.places if p.prov.start >= max(index.article.body_start, index.lead)]
 
+    places = [p for p in places if not _in_name(index, p)]
+
     def rank(place: Place) -> tuple[int, ...]:
         token = index.token_at(place.prov.start)
-        locative = 0 if token is not None and _locative(token) else 1
-        return (locative, _PRECISION.get(place.precision or "", 4))
+        after_preposition = 0 if token is not None and locative(token) else 1
+        outer = int(container(index, token, places, place))
+        return (after_preposition, _PRECISION.get(place.precision or "", 4), outer)
 
-    places = [p for p in places if not _in_name(index, p)]
     for n, scope in enumerate(_scopes(index, hit, where, list(others), wide)):
-        usable = places if n == 0 else [p for p in places if _located(index, p)]
+        if n == 0:
+            usable = [p for p in places if _about_the_event(index, hit, p, date)]
+        else:
+            usable = [p for p in places if _located(index, p, date)]
         found = _nearest(index, hit, usable, scope, rank)
         if found is not None:
             return found
     return None
+
+
+def container(
+    index: EventIndex, token: Token | None, places: Sequence[Place], place: Place
+) -> bool:
+    """A town that only locates the district named beside it: "Kharkiv" in
+    "Kharkiv's Saltivka district", "Vienna" in "the Innere Stadt, Vienna's
+    first district". The district is the more specific place."""
+    if token is None or token.dep_ != "poss" or token.head.lower_ not in words("place_noun"):
+        return False
+    phrase = token.head.head if token.head.dep_ == "appos" else token.head
+    start, end = index.start(phrase.left_edge), index.end(phrase.right_edge)
+    return any(
+        other is not place and start <= other.prov.start and other.prov.end <= end
+        for other in places
+    )
 
 
 def _in_name(index: EventIndex, place: Place) -> bool:
@@ -350,14 +379,66 @@ def _placed(index: EventIndex, pos: int) -> bool:
     return any(p.prov.start <= pos < p.prov.end for p in index.places)
 
 
-def _located(index: EventIndex, place: Place) -> bool:
+def _located(index: EventIndex, place: Place, date: str | None = None) -> bool:
     token = index.token_at(place.prov.start)
-    return token is not None and _locative(token) and not _background(token)
+    if token is None or not locative(token):
+        return False
+    clause = background_clause(token)
+    return clause is None or (date is not None and _dated(index, clause, date))
+
+
+def _about_the_event(index: EventIndex, hit: Hit, place: Place, date: str | None) -> bool:
+    """A place of the event's own region, unless a relative clause about a
+    participant names it for another time ("Moroz, who moved to Riga in 2019,
+    was poisoned on 2 April")."""
+    token = index.token_at(place.prov.start)
+    clause = background_clause(token) if token is not None else None
+    if clause is None or hit.head in clause.subtree:
+        return True
+    return not other_time(index, clause, date)
+
+
+def other_time(index: EventIndex, clause: Token, date: str | None) -> bool:
+    """Whether a relative clause is dated, and not by ``date``: it tells of
+    another time than the event's."""
+    dated = [t for t in index.times if _within(index, clause, t.prov.start)]
+    return bool(dated) and not (date is not None and _dated(index, clause, date))
+
+
+def _within(index: EventIndex, clause: Token, offset: int) -> bool:
+    return index.start(clause.left_edge) <= offset < index.end(clause.right_edge)
+
+
+def background_clause(token: Token) -> Token | None:
+    """The relative clause (or clausal modifier) a token sits in, if any."""
+    while token.head != token:
+        if token.dep_ in ("relcl", "acl"):
+            return token
+        token = token.head
+    return None
+
+
+def _dated(index: EventIndex, clause: Token, date: str) -> bool:
+    """Whether the clause itself names the day or month ``date``."""
+    return len(date) >= len("2000-01") and any(
+        _within(index, clause, t.prov.start) and t.value is not None and iso(t.value) == date
+        for t in index.times
+    )
 
 
 def place_name(index: EventIndex, place: Place) -> str:
     """The place as the article names it: the entity's canonical name where one
-    is named there ("Leningrad", not the gazetteer's "Saint Petersburg")."""
+    is named there ("Leningrad", not the gazetteer's "Saint Petersburg"); for
+    a described place, the most specific place inside it ("Leopoldstadt" for
+    "her hotel in Vienna's Leopoldstadt district")."""
+    inner = [
+        p
+        for p in index.places
+        if p is not place and place.prov.start <= p.prov.start and p.prov.end <= place.prov.end
+    ]
+    inner = [p for p in inner if not container(index, index.token_at(p.prov.start), inner, p)]
+    if inner:
+        place = inner[-1]
     for mention in index.mentions_between(place.prov.start, place.prov.end):
         entity = index.entities.get(mention.entity_id)
         if entity is not None and mention.prov.end <= place.prov.end:
@@ -365,7 +446,7 @@ def place_name(index: EventIndex, place: Place) -> str:
     return index.text(place.prov.start, place.prov.end) or place.name
 
 
-def _locative(token: Token) -> bool:
+def locative(token: Token) -> bool:
     """Whether a place word is the object of a locative preposition."""
     for _ in range(4):
         if token.dep_ == "pobj":

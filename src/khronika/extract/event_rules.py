@@ -144,7 +144,8 @@ def _candidate(
 ) -> Candidate:
     trigger = hit.trigger
     wide = trigger.pos != "N" or predicate(hit) != hit.head
-    place = place_of(index, hit, where, heads, wide)
+    date = date_of(index, hit, where, heads, wide)
+    place = place_of(index, hit, where, heads, wide, date)
     tools = instruments(index, hit, where)
     harmed = _harm(hit, who) if trigger.type == "ASSAULT" else Harm(None, None)
     if intended(hit) and harmed.outcome == "killed":
@@ -167,7 +168,7 @@ def _candidate(
         strength=strength,
         status=final.status,
         source=final.source.name if final.source and final.source.type in _SPEAKERS else None,
-        date=date_of(index, hit, where, heads, wide),
+        date=date,
         location=place_name(index, place) if place else None,
         country=place.country if place else None,
         instrument=tools,

@@ -10,12 +10,17 @@ never by string likeness alone:
   admin-1 polygons);
 - a town or a point (a district, a facility attached to its town) lies
   inside a town when it is within the town's radius and the town is at least
-  five times as populous: the radius grows with the square root of the
+  five times as populous, or within half the radius and the town at least
+  three times as populous (a large district near the centre, such as
+  Saltivka in Kharkiv): the radius grows with the square root of the
   population (about 21 km for Tbilisi, 28 km for Vienna, never below 3 km),
   so Vake lies in Tbilisi while Irpin and Bucha, neighbours of similar size,
   are two places;
-- a described place without a GeoNames entry ("a café in the Innere Stadt")
-  lies inside the town it was attached to; two such places are undecided;
+- a described place without a GeoNames entry ("her hotel in the
+  Leopoldstadt district") lies inside the town it was attached to (it
+  carries that town's point); against any other place, even a district at
+  the town's centre such as the Innere Stadt, and against another described
+  place, it is undecided;
 - two towns or points in different countries, or too far apart for either to
   contain the other, are different places.
 """
@@ -34,6 +39,13 @@ Relation = Literal["same", "inside", "contains", "apart", "unknown"]
 _RANK = {"point": 0, "city": 1, "region": 2, "country": 3}
 POPULATION_RATIO = 5
 MIN_RADIUS_KM = 3.0
+#: Within this fraction of a town's radius, a place a third of its size is a
+#: district of it (a separate town so near a centre is rare; districts of
+#: large cities often have GeoNames entries of their own).
+CORE_FRACTION = 0.5
+#: A described place lies at its town's point (copied from the gazetteer).
+ATTACHED_KM = 0.01
+CORE_RATIO = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +100,10 @@ def _towns(left: Located, right: Located) -> Relation:
         return "unknown"
     distance = _km(a, b)
     if a.geonames_id is None or b.geonames_id is None:
-        # a described place ("a café in the Innere Stadt") carries the point of
-        # the town it was attached to: inside that town, undecided otherwise
-        if (a.geonames_id is None and b.geonames_id is None) or distance > 1.0:
+        # a described place ("a café in the Innere Stadt") carries the very
+        # point of the town it was attached to: inside that town, undecided
+        # against anything else, even a district at the town's centre
+        if (a.geonames_id is None and b.geonames_id is None) or distance > ATTACHED_KM:
             return "unknown"
         return "inside" if a.geonames_id is None else "contains"
     if _holds(right, left, distance):
@@ -101,10 +114,13 @@ def _towns(left: Located, right: Located) -> Relation:
 
 
 def _holds(town: Located, other: Located, distance: float) -> bool:
-    if town.population <= 0 or town.population < POPULATION_RATIO * other.population:
+    if town.population <= 0:
         return False
     radius = max(MIN_RADIUS_KM, 0.02 * math.sqrt(town.population))
-    return distance <= radius
+    if distance <= radius * CORE_FRACTION:
+        # a large district near the centre (Saltivka, a third of Kharkiv)
+        return town.population >= CORE_RATIO * other.population
+    return town.population >= POPULATION_RATIO * other.population and distance <= radius
 
 
 def _km(a: Place, b: Place) -> float:

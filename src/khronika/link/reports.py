@@ -40,8 +40,9 @@ def reports(analyses: Iterable[ArticleAnalysis], canonical: Mapping[str, str]) -
             for name in (place.name, printed):
                 places.setdefault(fold(name), locate(place))
         # Events name their actors and recipients by the entity's name or an
-        # alias (or, for the state behind a body, a name no entity carries).
-        named = {fold(n): e for e in analysis.entities for n in (e.name, *e.aliases)}
+        # alias (or, for the state behind a body, a name no entity carries);
+        # records written by other tools may give the entity's id instead.
+        named = {fold(n): e for e in analysis.entities for n in (e.id, e.name, *e.aliases)}
         for event in analysis.events:
             actors = [_keyed(a, named, canonical) for a in event.actors]
             found.append(
