@@ -399,10 +399,11 @@ def _about_the_event(index: EventIndex, hit: Hit, place: Place, date: str | None
 
 
 def other_time(index: EventIndex, clause: Token, date: str | None) -> bool:
-    """Whether a relative clause is dated, and not by ``date``: it tells of
-    another time than the event's."""
-    dated = [t for t in index.times if _within(index, clause, t.prov.start)]
-    return bool(dated) and not (date is not None and _dated(index, clause, date))
+    """Whether a relative clause is dated, and not by the event's ``date``:
+    it tells of another time. An undated event, or a clause whose times did
+    not resolve ("on Saturday" in an undated text), decides nothing."""
+    dated = [t for t in index.times if _within(index, clause, t.prov.start) and iso(t.value)]
+    return bool(dated) and date is not None and not _dated(index, clause, date)
 
 
 def _within(index: EventIndex, clause: Token, offset: int) -> bool:
