@@ -88,9 +88,12 @@ def test_contradictions_and_refinements_field_by_field() -> None:
         actors=("russia", "e_mod"),
         specific={"e_mod"},
     )  # fmt: skip
-    found = {(x.kind, x.field): x.values for x in compare(a, b, {"e_mod": "Defence Ministry"})}
+    links = compare(a, b, {"e_mod": "Defence Ministry"})
+    found = {(x.kind, x.field): x.values for x in links}
+    dated = next(x for x in links if x.field == "date")
+    assert (dated.left, dated.right) == ("v_2", "v_1")  # the month's report first
     assert found == {
-        ("refinement", "date"): ("2024-05-27", "2024-05"),
+        ("refinement", "date"): ("2024-05", "2024-05-27"),  # the less precise first
         ("refinement", "location"): ("Kharkiv", "Saltivka"),
         ("contradiction", "fatalities"): ("9", "7"),
         ("contradiction", "instrument"): ("guided aerial bomb", "Iskander-M"),

@@ -25,7 +25,7 @@ status     asserted against negated                -
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from khronika.dates import compatible
 from khronika.link import instruments
@@ -33,7 +33,14 @@ from khronika.link.places import relation
 from khronika.link.reports import Report
 from khronika.model import Event, Link, make_id
 
-Finding = tuple[Literal["contradiction", "refinement"], str, str, str]
+
+class Finding(NamedTuple):
+    kind: Literal["contradiction", "refinement"]
+    field: str
+    left: str
+    right: str
+    #: for a refinement: whether the left report is the less precise one
+    coarse_left: bool = True
 
 
 def compare(left: Report, right: Report, names: Mapping[str, str]) -> list[Link]:
@@ -45,28 +52,33 @@ def compare(left: Report, right: Report, names: Mapping[str, str]) -> list[Link]
     found += _date(a, b)
     found += _location(left, right)
     if a.country and b.country and a.country != b.country:
-        found.append(("contradiction", "country", a.country, b.country))
+        found.append(Finding("contradiction", "country", a.country, b.country))
     found += _instrument(a, b)
     found += _mode(a, b)
     found += _actors(left, right, names)
     found += _outcome(a, b)
-    return [
-        Link(
-            id=make_id("l", "", kind, a.id, b.id, field_name),
-            kind=kind,
-            left=a.id,
-            right=b.id,
-            field=field_name,
-            values=(x, y),
-            reason=_reason(kind, field_name, x, y),
-        )
-        for kind, field_name, x, y in found
-    ]
+    return [_link(finding, a, b) for finding in found]
+
+
+def _link(finding: Finding, a: Event, b: Event) -> Link:
+    """The finding as a link; a refinement names the less precise report first."""
+    kind, field_name, x, y, coarse_left = finding
+    if kind == "refinement" and not coarse_left:
+        a, b, x, y = b, a, y, x
+    return Link(
+        id=make_id("l", "", kind, a.id, b.id, field_name),
+        kind=kind,
+        left=a.id,
+        right=b.id,
+        field=field_name,
+        values=(x, y),
+        reason=_reason(kind, field_name, x, y),
+    )
 
 
 def _reason(kind: str, field_name: str, x: str, y: str) -> str:
     if kind == "refinement":
-        return f"{field_name}: {x!r} and {y!r} can both be true; one is more precise"
+        return f"{field_name}: {y!r} is more precise than {x!r}; both can be true"
     return f"{field_name}: {x!r} and {y!r} cannot both be true"
 
 
@@ -74,8 +86,8 @@ def _date(a: Event, b: Event) -> list[Finding]:
     if not (a.date and b.date) or a.date == b.date:
         return []
     if compatible(a.date, b.date):
-        return [("refinement", "date", a.date, b.date)]
-    return [("contradiction", "date", a.date, b.date)]
+        return [Finding("refinement", "date", a.date, b.date, len(a.date) < len(b.date))]
+    return [Finding("contradiction", "date", a.date, b.date)]
 
 
 def _location(left: Report, right: Report) -> list[Finding]:
@@ -84,9 +96,9 @@ def _location(left: Report, right: Report) -> list[Finding]:
         return []
     rel = relation(left.place, right.place)
     if rel == "apart":
-        return [("contradiction", "location", a.location, b.location)]
+        return [Finding("contradiction", "location", a.location, b.location)]
     if rel in ("inside", "contains"):
-        return [("refinement", "location", a.location, b.location)]
+        return [Finding("refinement", "location", a.location, b.location, rel == "contains")]
     return []
 
 
@@ -96,9 +108,9 @@ def _instrument(a: Event, b: Event) -> list[Finding]:
     verdict = instruments.compare(a.instrument, b.instrument)
     x, y = ", ".join(a.instrument), ", ".join(b.instrument)
     if verdict == "contradicts":
-        return [("contradiction", "instrument", x, y)]
+        return [Finding("contradiction", "instrument", x, y)]
     if verdict in ("refines", "refined"):
-        return [("refinement", "instrument", x, y)]
+        return [Finding("refinement", "instrument", x, y, verdict == "refined")]
     return []
 
 
@@ -108,8 +120,8 @@ def _mode(a: Event, b: Event) -> list[Finding]:
         return []
     x, y = ", ".join(a.mode), ", ".join(b.mode)
     if left <= right or right <= left:
-        return [("refinement", "mode", x, y)]
-    return [] if left & right else [("contradiction", "mode", x, y)]
+        return [Finding("refinement", "mode", x, y, left <= right)]
+    return [] if left & right else [Finding("contradiction", "mode", x, y)]
 
 
 def _actors(left: Report, right: Report, names: Mapping[str, str]) -> list[Finding]:
@@ -123,14 +135,14 @@ def _actors(left: Report, right: Report, names: Mapping[str, str]) -> list[Findi
     a, b = left.specific_actors, right.specific_actors
     if a and b:
         if a & b:
-            return [("refinement", "actors", x, y)] if a <= b or b <= a else []
+            return [Finding("refinement", "actors", x, y, a <= b)] if a <= b or b <= a else []
         if left.bodies and right.bodies:
-            return [("contradiction", "actors", x, y)]
+            return [Finding("contradiction", "actors", x, y)]
         # A named person and a body (an officer and his service), or two
         # people (two of a group), can both have acted: neither.
         return []
     if a or b:
-        return [("refinement", "actors", x, y)]
+        return [Finding("refinement", "actors", x, y, not a)]
     return []
 
 
@@ -138,9 +150,9 @@ def _outcome(a: Event, b: Event) -> list[Finding]:
     found: list[Finding] = []
     outcomes = {a.outcome, b.outcome}
     if "killed" in outcomes and outcomes & {"survived", "injured"}:
-        found.append(("contradiction", "outcome", str(a.outcome), str(b.outcome)))
+        found.append(Finding("contradiction", "outcome", str(a.outcome), str(b.outcome)))
     if a.fatalities is not None and b.fatalities is not None and a.fatalities != b.fatalities:
-        found.append(("contradiction", "fatalities", str(a.fatalities), str(b.fatalities)))
+        found.append(Finding("contradiction", "fatalities", str(a.fatalities), str(b.fatalities)))
     if {a.status, b.status} in ({"asserted", "negated"}, {"attributed", "negated"}):
-        found.append(("contradiction", "status", a.status, b.status))
+        found.append(Finding("contradiction", "status", a.status, b.status))
     return found
