@@ -317,6 +317,20 @@ _INTRO = (
     " copies, multi-report incidents and people the generator planted. LSH candidate pairs"
     " are the pairs sharing a band bucket.\n\n"
 )
+_READING = (
+    "## Reading the figures\n\n"
+    "- Linking grows about linearly overall. The duplicates step grows faster because LSH"
+    " candidate pairs do: the generator's famous people recur through the corpus, and"
+    " articles about the same person share names, places and phrases, so the pairs among"
+    " them grow with the square of their number; each candidate costs one signature"
+    " comparison and, above the MinHash threshold, one passage alignment.\n"
+    "- Person precision falls with size because of homonyms: names are drawn from pools,"
+    " so different people share a full name, and the merge rule joins every two people"
+    " whose first name and surname agree. The synthetic articles carry no other context"
+    " (role, age, associates) to tell them apart; gating the merge on context shared"
+    " between the articles is the fix, and needs that context stored with entities to be"
+    " measured.\n\n"
+)
 _HISTORY = (
     "## Before migration 3\n\n"
     "Before the store indexed `mentions(article_id)` (migration 3), reading an article's"
@@ -336,7 +350,7 @@ def write_doc(table: str, command: str) -> None:
     )
     text = (
         f"{_INTRO}## Figures\n\nGenerated {now} ({machine}) by:\n\n"
-        f"    {command}\n\n{table}\n\n{_HISTORY}"
+        f"    {command}\n\n{table}\n\n{_READING}{_HISTORY}"
     )
     DOC.write_text(text, encoding="utf-8")
 
