@@ -370,21 +370,21 @@ def test_a_scene_with_two_days_gives_none() -> None:
     assert event.date is None
 
 
-def test_a_poisoning_takes_the_district_the_scene_puts_in_its_town() -> None:
+@pytest.mark.parametrize(
+    ("scene", "location"),
+    [
+        # the scene puts its café in a district of the town the attack names
+        ("at a café in Teika, Riga's eastern district,", "Teika"),
+        # a scene in another town leaves the place as told
+        ("at a café in Jurmala", "Riga"),
+    ],
+)
+def test_a_poisoning_takes_the_place_of_the_scene_only_inside_its_town(
+    scene: str, location: str
+) -> None:
     text = (
         "Marta Lind, an exiled reporter, is in hospital after being poisoned in Riga.\n\n"
-        "Marta Lind was eating lunch at a café in Teika, Riga's eastern district, "
-        "on 3 May when a man bumped into her.\n"
+        f"Marta Lind was eating lunch {scene} on 3 May when a man bumped into her.\n"
     )
     [event] = [e for e in events_of(text, published="2024-05-20") if e.type == "ASSAULT"]
-    assert (event.date, event.location, event.country) == ("2024-05-03", "Teika", "LV")
-
-
-def test_a_scene_in_another_town_leaves_the_place_as_told() -> None:
-    text = (
-        "Marta Lind, an exiled reporter, is in hospital after being poisoned in Riga.\n\n"
-        "Marta Lind was eating lunch at a café in Jurmala on 3 May when a man bumped "
-        "into her.\n"
-    )
-    [event] = [e for e in events_of(text, published="2024-05-20") if e.type == "ASSAULT"]
-    assert (event.date, event.location) == ("2024-05-03", "Riga")
+    assert (event.date, event.location, event.country) == ("2024-05-03", location, "LV")

@@ -111,6 +111,7 @@ class EventIndex:
         self.article = article
         self.docs = [(article.start + offset, doc) for offset, doc in parsed]
         self._base = {id(doc): base for base, doc in self.docs}
+        self._tokens_at: dict[int, Token | None] = {}  # token_at, asked again and again
         self.entities = {e.id: e for e in entities}
         self.mentions = sorted(mentions, key=lambda m: m.prov.start)
         self._mention_starts = [m.prov.start for m in self.mentions]
@@ -311,6 +312,11 @@ class EventIndex:
         return found
 
     def token_at(self, pos: int) -> Token | None:
+        if pos not in self._tokens_at:
+            self._tokens_at[pos] = self._token_at(pos)
+        return self._tokens_at[pos]
+
+    def _token_at(self, pos: int) -> Token | None:
         for base, doc in self.docs:
             if base <= pos < base + len(doc.text):
                 span = doc.char_span(pos - base, pos - base + 1, alignment_mode="expand")
