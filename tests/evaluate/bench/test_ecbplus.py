@@ -328,23 +328,27 @@ LINKED_ECB = xml_document(
     """<CROSS_DOC_COREF r_id="1" note="ACT_NOWAK"><source m_id="1"/><target m_id="9"/>
 </CROSS_DOC_COREF>""",
 )
-# 4_2ecb: Jan(1) Nowak(2) was(3) arrested(4) by(5) police(6) in(7) Krakow(8) ...
-LINKED_ECB_2 = xml_document(
-    "4_2ecb",
-    ["Jan Nowak was arrested by police in Krakow on 9 June 2012 ."],
-    f"""<ACTION_OCCURRENCE m_id="1">{anchors(4)}</ACTION_OCCURRENCE>
-<ACTION_OCCURRENCE m_id="9" RELATED_TO="" TAG_DESCRIPTOR="t4_arrest" instance_id="ACT_NOWAK"/>""",
-    """<CROSS_DOC_COREF r_id="2" note="ACT_NOWAK"><source m_id="1"/><target m_id="9"/>
+
+
+def one_arrest(name: str, sentence: str, trigger: int, instance: str, r_id: int) -> str:
+    """A one-sentence document whose token ``trigger`` is an arrest of ``instance``."""
+    return xml_document(
+        name,
+        [sentence],
+        f"""<ACTION_OCCURRENCE m_id="1">{anchors(trigger)}</ACTION_OCCURRENCE>
+<ACTION_OCCURRENCE m_id="9" RELATED_TO="" TAG_DESCRIPTOR="t4_arrest" instance_id="{instance}"/>""",
+        f"""<CROSS_DOC_COREF r_id="{r_id}" note="{instance}"><source m_id="1"/><target m_id="9"/>
 </CROSS_DOC_COREF>""",
+    )
+
+
+# 4_2ecb: Jan(1) Nowak(2) was(3) arrested(4) by(5) police(6) in(7) Krakow(8) ...
+LINKED_ECB_2 = one_arrest(
+    "4_2ecb", "Jan Nowak was arrested by police in Krakow on 9 June 2012 .", 4, "ACT_NOWAK", 2
 )
 # 4_1ecbplus: Police(1) arrested(2) Adam(3) Kowalski(4) in(5) Gdansk(6) ...
-LINKED_ECBPLUS = xml_document(
-    "4_1ecbplus",
-    ["Police arrested Adam Kowalski in Gdansk on 2 March 2013 ."],
-    f"""<ACTION_OCCURRENCE m_id="1">{anchors(2)}</ACTION_OCCURRENCE>
-<ACTION_OCCURRENCE m_id="9" RELATED_TO="" TAG_DESCRIPTOR="t4_arrest" instance_id="ACT_OTHER"/>""",
-    """<CROSS_DOC_COREF r_id="3" note="ACT_OTHER"><source m_id="1"/><target m_id="9"/>
-</CROSS_DOC_COREF>""",
+LINKED_ECBPLUS = one_arrest(
+    "4_1ecbplus", "Police arrested Adam Kowalski in Gdansk on 2 March 2013 .", 2, "ACT_OTHER", 3
 )
 
 
