@@ -286,6 +286,17 @@ def test_ids_are_deterministic_and_prefixed() -> None:
     assert first.id.startswith("v_")
 
 
+def test_one_span_stating_two_events_gives_two_ids() -> None:
+    # one evidence span, one event per victim: the store needs an id for each
+    found = events_of(
+        "Police are investigating the shootings of Ivan Petrenko and Oleh Marchuk "
+        "in Kharkiv on Monday, prosecutors said."
+    )
+    assert sorted(e.recipients for e in found) == [("Ivan Petrenko",), ("Oleh Marchuk",)]
+    assert len({e.id for e in found}) == 2
+    assert all(e.id.startswith("v_") for e in found)
+
+
 # --- precision: what is not an event ------------------------------------------
 
 

@@ -21,6 +21,7 @@ one) live in modules of their own:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Protocol
 
 from spacy.tokens import Doc
@@ -34,7 +35,16 @@ from khronika.extract.event_discourse import (
 from khronika.extract.event_index import EventIndex
 from khronika.extract.event_merge import build, merge
 from khronika.extract.event_rules import read_mentions
-from khronika.model import Article, Entity, Event, Mention, Place, Quote, TimeExpression
+from khronika.model import (
+    Article,
+    Entity,
+    Event,
+    Mention,
+    Place,
+    Quote,
+    TimeExpression,
+    make_id,
+)
 
 
 class EventExtractor(Protocol):
@@ -69,7 +79,24 @@ class RuleBasedEventExtractor:
         groups = merge(read_mentions(index))
         events = borrow_from_rescue(index, [build(article, group) for group in groups])
         events = fill_countries(index, released_survived(borrow_from_scene(index, events)))
-        return tuple(sorted(events, key=lambda e: (e.prov.start, e.prov.end, e.type)))
+        return _unique_ids(sorted(events, key=lambda e: (e.prov.start, e.prov.end, e.type)))
+
+
+def _unique_ids(events: Sequence[Event]) -> tuple[Event, ...]:
+    """Events with ids of their own.
+
+    An event's id comes from its evidence span, and one span may state two
+    events ("the shootings of A and B": one per victim). The first keeps the
+    id; each later one gets an id that also names its type and recipients.
+    """
+    seen: set[str] = set()
+    done = []
+    for event in events:
+        if event.id in seen:
+            event = replace(event, id=make_id("v", event.id, event.type, *event.recipients))
+        seen.add(event.id)
+        done.append(event)
+    return tuple(done)
 
 
 DEFAULT_EXTRACTOR: EventExtractor = RuleBasedEventExtractor()

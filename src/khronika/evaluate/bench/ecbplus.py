@@ -69,13 +69,12 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import logging
 import re
 import tempfile
 import xml.etree.ElementTree as ET
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
@@ -84,12 +83,10 @@ from khronika.evaluate.bench._common import Report, first
 from khronika.evaluate.coref import CorefTotals, clusters_from_labels, f1_of
 from khronika.evaluate.metrics import Counts, ratio
 from khronika.link.run import link_store
-from khronika.model import ArticleAnalysis, Event, SourceFile, make_id
+from khronika.model import Event, SourceFile, make_id
 from khronika.pipeline import analyse_text
 from khronika.settings import Settings
 from khronika.store import Store
-
-log = logging.getLogger(__name__)
 
 #: Dev topics of the Cybulska setup, used when the split file is absent.
 DEV_TOPICS = (2, 5, 12, 18, 21, 23, 34, 35)
@@ -333,7 +330,6 @@ def predict(documents: Sequence[EcbDocument], settings: Settings) -> Prediction:
             analyses = analyse_text(
                 document.text, split=False, settings=settings, name=document.name
             )
-            analyses = [_distinct_events(a, document.name) for a in analyses]
             with store.source_transaction(_source(document), document.name) as writer:
                 writer.add_document(analyses)
             events[document.name] = tuple(e for a in analyses for e in a.events)
@@ -347,28 +343,6 @@ def _source(document: EcbDocument) -> SourceFile:
     data = document.text.encode("utf-8")
     sha = hashlib.sha256(data).hexdigest()
     return SourceFile(make_id("s", sha), document.name, sha, len(data), "txt", "utf-8")
-
-
-def _distinct_events(analysis: ArticleAnalysis, name: str) -> ArticleAnalysis:
-    """The analysis with the first of any events that share an id.
-
-    The event extractor can give one id to two events (one per coordinated
-    recipient: "the shootings of A and B"), which the store refuses. Both
-    have the same trigger spans, so the scored mentions do not change.
-    """
-    seen: set[str] = set()
-    kept = []
-    for event in analysis.events:
-        if event.id not in seen:
-            seen.add(event.id)
-            kept.append(event)
-    if len(kept) < len(analysis.events):
-        log.warning(
-            "%s: %d events share an id with another; kept the first",
-            name,
-            len(analysis.events) - len(kept),
-        )
-    return replace(analysis, events=tuple(kept))
 
 
 def snap(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int] | None:
