@@ -152,17 +152,13 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
-#: Forms of "say" and its like, which take no person as their object.
-_SAY = frozenset({"say", "says", "said", "saying", "claim", "claims", "claimed", "state", "stated"})
-
-
 def _said_object(head: Token, verb: Token) -> Token | None:
     """The subject of a reported clause that the parser took for the object of
     "say" and whose verb it coordinated with "say": in "Savchuk said men who
     introduced themselves as officers took her", "took" hangs off "said" and
     "men" is its object. "Say" takes no people as objects, so a group noun
     ("men", "soldiers") there is the subject of the verb after it."""
-    if verb.dep_ not in ("conj", "ccomp") or head.lower_ not in _SAY:
+    if verb.dep_ not in ("conj", "ccomp") or head.lower_ not in words("say_clause"):
         return None
     for child in head.children:
         if child.dep_ in ("dobj", "obj") and child.i < verb.i and child.lower_ in words("group"):
@@ -360,7 +356,7 @@ def _introduced_as(index: EventIndex, token: Token) -> list[Entity]:
     """The body men said they belonged to: "men who introduced themselves as
     officers of the FSB", "soldiers who identified themselves as Rosgvardia"."""
     for clause in token.children:
-        if clause.dep_ != "relcl" or clause.lower_ not in _SELF_NAMING:
+        if clause.dep_ != "relcl" or clause.lower_ not in words("self_naming"):
             continue
         for obj in _pobjs(clause, ("as",)):
             entity = _direct(index, obj)
@@ -368,13 +364,6 @@ def _introduced_as(index: EventIndex, token: Token) -> list[Entity]:
             if named:
                 return named
     return []
-
-
-#: Verbs by which people name the body they say they belong to.
-_SELF_NAMING = frozenset(
-    {"introduced", "introduces", "identified", "identifies", "presented", "presents"}
-    | {"described", "describes", "called", "calls"}
-)
 
 
 def _state_of(index: EventIndex, entity: Entity) -> Entity | None:

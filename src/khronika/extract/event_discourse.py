@@ -249,14 +249,15 @@ def _scene(index: EventIndex, event: Event) -> _Scene:
         }
         days |= dated
         substances.update(e.name for e in named if e.type == "SUBSTANCE")
-        if dated:  # the place of the scene is where the victim was that day
+        if len(dated) == 1:  # the place of the scene is where the victim was that day
+            (day,) = dated
             inside = [p for p in index.places if sentence.start <= p.prov.start < sentence.end]
             for place in inside:
                 token = index.token_at(place.prov.start)
                 if token is None or not locative(token):
                     continue
                 clause = background_clause(token)
-                if clause is not None and other_time(index, clause, next(iter(dated))):
+                if clause is not None and other_time(index, clause, day):
                     continue  # "Lind, who moved to Riga in 2019, was ... on 3 May"
                 if container(index, token, inside, place):
                     around.add(place_name(index, place))

@@ -256,11 +256,7 @@ def _foreign(hit: Hit, others: Iterable[Token]) -> set[int]:
 
 def _background(token: Token | None) -> int:
     """1 inside a relative clause (background on a participant), else 0."""
-    while token is not None and token.head != token:
-        if token.dep_ in ("relcl", "acl"):
-            return 1
-        token = token.head
-    return 0
+    return int(token is not None and background_clause(token) is not None)
 
 
 def date_of(
@@ -317,9 +313,8 @@ def place_of(
     gives the event's ``date``: "the poisoning of Korsak, who collapsed near
     her hotel in Leopoldstadt on 11 March" tells where the poisoning struck.
     """
-    places = [p for p in index.places if p.prov.start >= max(index.article.body_start, index.lead)]
-
-    places = [p for p in places if not _in_name(index, p)]
+    body = max(index.article.body_start, index.lead)
+    places = [p for p in index.places if p.prov.start >= body and not _in_name(index, p)]
 
     def rank(place: Place) -> tuple[int, ...]:
         token = index.token_at(place.prov.start)

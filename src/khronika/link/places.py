@@ -43,9 +43,9 @@ MIN_RADIUS_KM = 3.0
 #: district of it (a separate town so near a centre is rare; districts of
 #: large cities often have GeoNames entries of their own).
 CORE_FRACTION = 0.5
+CORE_RATIO = 3
 #: A described place lies at its town's point (copied from the gazetteer).
 ATTACHED_KM = 0.01
-CORE_RATIO = 3
 
 
 @dataclass(frozen=True, slots=True)
