@@ -153,3 +153,43 @@ def test_duplicates_incidents_and_contradictions_listings(sample_db: Path) -> No
     assert result.exit_code == 0 and "more precise" in result.output
     result = runner.invoke(cli, [*db, "contradictions"])
     assert "cannot both be true" in result.output
+
+
+@pytest.mark.parametrize("command", ["articles", "stats", "events", "entities", "quotes"])
+def test_db_may_follow_the_command(tmp_path: Path, small_corpus: Path, command: str) -> None:
+    db = str(tmp_path / "after.db")
+    ingested = run("ingest", "--db", db, "--no-progress", str(small_corpus))
+    assert ingested.exit_code == 0, ingested.output
+    assert f"-> {db}" in ingested.output
+    before = run("--db", db, command)
+    after = run(command, "--db", db)
+    assert after.exit_code == 0, after.output
+    assert after.output == before.output
+
+
+def test_db_after_the_command_wins_over_the_one_before(tmp_path: Path, small_corpus: Path) -> None:
+    db = str(tmp_path / "chosen.db")
+    result = run(
+        "--db", str(tmp_path / "other.db"), "ingest", "--db", db, "--no-progress", str(small_corpus)
+    )
+    assert result.exit_code == 0, result.output
+    assert Path(db).exists() and not (tmp_path / "other.db").exists()
+
+
+def test_events_apply_reviews_unless_raw(tmp_path: Path, small_corpus: Path) -> None:
+    from khronika import review
+
+    db = str(tmp_path / "reviewed.db")
+    assert run("--db", db, "ingest", "--no-progress", str(small_corpus)).exit_code == 0
+    events = json.loads(run("--db", db, "events", "--json").output)
+    assert len(events) >= 2
+    rejected, corrected = events[0]["id"], events[1]["id"]
+    with Store.open(Path(db)) as store:
+        review.record(store, "event", rejected, "reject", {}, "tester")
+        review.record(store, "event", corrected, "correct", {"date": "1999-01-02"}, "tester")
+    shown = {e["id"]: e for e in json.loads(run("--db", db, "events", "--json").output)}
+    assert rejected not in shown
+    assert shown[corrected]["date"] == "1999-01-02"
+    raw = {e["id"]: e for e in json.loads(run("--db", db, "events", "--json", "--raw").output)}
+    assert rejected in raw
+    assert raw[corrected]["date"] == events[1]["date"]

@@ -11,7 +11,7 @@ import logging
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from functools import wraps
 from pathlib import Path
 from typing import ParamSpec, TypeVar
@@ -27,6 +27,7 @@ from khronika.export.command import export_cmd
 from khronika.ingest import ingest
 from khronika.model import Article, Event, LinkKind, Quote
 from khronika.names import same_person
+from khronika.review import effective_events
 from khronika.settings import DB_ENV, Settings
 from khronika.store import Store
 from khronika.web.command import serve
@@ -266,16 +267,27 @@ def quote_json(quote: Quote) -> dict[str, object]:
 @click.option("--status", default=None, help="Only events with this status (asserted, ...).")
 @click.option("--since", default=None, help="Only events dated on or after this ISO date prefix.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+@click.option(
+    "--raw",
+    is_flag=True,
+    help="Show events as extracted: rejected ones too, corrections not applied.",
+)
 @click.pass_obj
 @_fail_cleanly
 def events_cmd(
-    settings: Settings, kind: str | None, status: str | None, since: str | None, as_json: bool
+    settings: Settings,
+    kind: str | None,
+    status: str | None,
+    since: str | None,
+    as_json: bool,
+    raw: bool,
 ) -> None:
-    """List extracted events with their evidence sentences."""
+    """List events with their evidence sentences, as reviewed (the web app and exports agree)."""
     with _store(settings) as store:
+        stored = store.events() if raw else [r.event for r in effective_events(store)]
         events = [
             e
-            for e in store.events()
+            for e in stored
             if (kind is None or e.type == kind.upper())
             and (status is None or e.status == status.lower())
             and (since is None or (e.date is not None and e.date[: len(since)] >= since))
@@ -458,5 +470,29 @@ def main() -> None:
     cli()
 
 
+def _db_after_command(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
+    """``khronika COMMAND --db PATH``: the database named after the command wins."""
+    if value is not None:
+        ctx.obj = replace(ctx.find_object(Settings) or Settings.from_env(), db_path=value)
+
+
+def _accept_db_everywhere(group: click.Group) -> None:
+    """Give every command its own ``--db``, so it may follow the command as well as precede it."""
+    for command in group.commands.values():
+        if any(param.name == "db_path" for param in command.params):
+            continue
+        command.params.append(
+            click.Option(
+                ["--db"],
+                type=click.Path(path_type=Path),
+                default=None,
+                expose_value=False,
+                callback=_db_after_command,
+                help=f"Database file (the same as khronika --db PATH {command.name}).",
+            )
+        )
+
+
 cli.add_command(serve)
 cli.add_command(export_cmd)
+_accept_db_everywhere(cli)
