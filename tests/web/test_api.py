@@ -79,3 +79,27 @@ def test_unknown_ids_are_404_json(client: TestClient, path: str) -> None:
 def test_bad_search_query_is_422(client: TestClient) -> None:
     response = client.get("/api/search", params={"q": '"unclosed'})
     assert response.status_code == 422
+
+
+@pytest.mark.parametrize(
+    ("path", "params"),
+    [
+        ("/api/events", {"since": "2020-13"}),
+        ("/api/events", {"until": "20x0"}),
+        ("/api/events", {"since": "2020-02-30"}),
+        ("/events", {"since": "2020-13"}),
+        ("/timeline", {"until": "next year"}),
+    ],
+)
+def test_an_unreadable_date_parameter_is_refused_with_its_name(
+    client: TestClient, path: str, params: dict[str, str]
+) -> None:
+    response = client.get(path, params=params)
+    assert response.status_code == 422
+    ((name, value),) = params.items()
+    assert f"{name}={value!r}" in response.text
+
+
+def test_a_readable_date_parameter_is_accepted(client: TestClient) -> None:
+    assert client.get("/api/events", params={"since": "2020-02-29"}).status_code == 200
+    assert client.get("/timeline", params={"since": "197", "until": "2024-03"}).status_code == 200

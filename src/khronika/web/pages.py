@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
 
 from khronika.errors import StoreError
@@ -13,6 +13,7 @@ from khronika.store import Store
 from khronika.web import crossviews
 from khronika.web.deps import open_store, render, web_config
 from khronika.web.mapview import PRECISIONS, build_map
+from khronika.web.periods import period
 from khronika.web.queries import EventFilter, SearchResults, name_index, search
 from khronika.web.timeline import build_timeline
 
@@ -47,8 +48,27 @@ def event_filter(
     actor: str = "",
     recipient: str = "",
 ) -> EventFilter:
-    """Dependency: the events filters from the query string."""
-    return EventFilter(type, mode, status, since, until, country, actor, recipient)
+    """Dependency: the events filters from the query string (422 for an unreadable date)."""
+    return EventFilter(
+        type,
+        mode,
+        status,
+        checked_date("since", since),
+        checked_date("until", until),
+        country,
+        actor,
+        recipient,
+    )
+
+
+def checked_date(name: str, value: str) -> str:
+    """``value`` if empty or a readable ISO date prefix; otherwise a 422 naming the parameter."""
+    if value and period(value) is None:
+        raise HTTPException(
+            status_code=422,
+            detail=f"{name}={value!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD",
+        )
+    return value
 
 
 def filtered(
@@ -93,7 +113,9 @@ def timeline_page(request: Request, store: StoreDep, since: str = "", until: str
     events = [r.event for r in reviewed_events(store) if r.state != "rejected"]
     by_id = {e.id: e for e in events}
     incidents = [(i, [by_id[e] for e in i.events if e in by_id]) for i in store.incidents()]
-    view = build_timeline(events, incidents, since, until)
+    view = build_timeline(
+        events, incidents, checked_date("since", since), checked_date("until", until)
+    )
     return render(request, "timeline.html", view=view, since=since, until=until)
 
 
