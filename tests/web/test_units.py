@@ -133,3 +133,29 @@ def test_missing_shapes_give_an_empty_map_not_an_error(tmp_path: Path) -> None:
     view = build_map([_event("2020", country="UA")], {}, (), {"UA": (31.0, 49.0, "Ukraine")})
     assert [(m.label, m.precision) for m in view.markers] == [("Ukraine", "country")]
     assert build_map([_event("2020")], {}, (), {}).unplaced
+
+
+def test_a_host_name_not_served_is_refused(sample_db: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from khronika.web.app import create_app
+    from khronika.web.security import served_hosts
+
+    app = create_app(sample_db, review_token=None, allowed_hosts=served_hosts("127.0.0.1"))
+    for host in ("127.0.0.1:8000", "localhost", "[::1]:8000"):
+        with TestClient(app, base_url=f"http://{host}") as client:
+            assert client.get("/api/articles").status_code == 200, host
+    for host in ("attacker.example", "attacker.example:8000", "127.0.0.1.nip.io"):
+        with TestClient(app, base_url=f"http://{host}") as client:
+            response = client.get("/api/articles")
+            assert response.status_code == 400, host
+            assert "not served" in response.text
+
+
+def test_served_hosts() -> None:
+    from khronika.web.security import served_hosts
+
+    assert served_hosts("127.0.0.1") == {"localhost", "127.0.0.1", "::1"}
+    assert "news.lan" in served_hosts("0.0.0.0", ("News.LAN",))
+    assert "0.0.0.0" not in served_hosts("0.0.0.0")
+    assert "192.168.1.5" in served_hosts("192.168.1.5")

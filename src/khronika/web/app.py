@@ -21,7 +21,7 @@ from khronika.errors import InputError, NotFoundError, StoreError
 from khronika.store import Store
 from khronika.web import api, pages, record_pages, review_routes
 from khronika.web.deps import WebConfig, render
-from khronika.web.security import add_security_headers
+from khronika.web.security import add_security_headers, host_check
 from khronika.web.shapes import default_shapes_path
 from khronika.web.templating import install_filters
 
@@ -29,14 +29,20 @@ _PACKAGE = Path(str(files("khronika.web")))
 
 
 def create_app(
-    db_path: Path, *, review_token: str | None, shapes_path: Path | None = None
+    db_path: Path,
+    *,
+    review_token: str | None,
+    shapes_path: Path | None = None,
+    allowed_hosts: frozenset[str] | None = None,
 ) -> FastAPI:
     """The web application for the database at ``db_path``.
 
     With ``review_token`` set, review requests carrying it as a Bearer
     token are accepted; without it the application is read-only.
     ``shapes_path`` is the world-atlas TopoJSON for the map (default: the
-    copy ``make install`` puts in the package).
+    copy ``make install`` puts in the package). ``allowed_hosts`` are the
+    host names requests may name (``khronika serve`` always gives them, see
+    :func:`khronika.web.security.served_hosts`); ``None`` checks none.
     """
     if review_token is not None and not review_token.strip():
         raise InputError("the review token must not be empty")
@@ -57,6 +63,8 @@ def create_app(
     )
     app.state.khronika = config
     app.middleware("http")(add_security_headers)
+    if allowed_hosts is not None:
+        app.middleware("http")(host_check(allowed_hosts))
     app.mount("/static", StaticFiles(directory=_PACKAGE / "static"), name="static")
     app.include_router(pages.router)
     app.include_router(record_pages.router)

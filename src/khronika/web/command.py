@@ -22,6 +22,13 @@ from khronika.settings import Settings
 )
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.option(
+    "--allowed-host",
+    "allowed_hosts",
+    multiple=True,
+    help="Another host name requests may use (repeatable); the bound address and "
+    "localhost are always allowed, any other Host header is refused.",
+)
 @click.option("--review", is_flag=True, help="Accept review decisions (needs --token).")
 @click.option(
     "--token",
@@ -36,6 +43,7 @@ def serve(
     db_path: Path | None,
     host: str,
     port: int,
+    allowed_hosts: tuple[str, ...],
     review: bool,
     token: str | None,
 ) -> None:
@@ -46,13 +54,18 @@ def serve(
     import uvicorn
 
     from khronika.web.app import create_app
+    from khronika.web.security import served_hosts
 
     try:
         if review and not token:
             raise InputError("--review needs --token TOKEN (or KHRONIKA_REVIEW_TOKEN)")
         if token and not review:
             raise InputError("--token is only used with --review")
-        app = create_app(settings.db_path, review_token=token if review else None)
+        app = create_app(
+            settings.db_path,
+            review_token=token if review else None,
+            allowed_hosts=served_hosts(host, allowed_hosts),
+        )
     except InputError as err:
         raise click.UsageError(str(err)) from err
     except KhronikaError as err:  # one line and exit status 1, as every command does

@@ -6,6 +6,10 @@ a browser never adds that header by itself, so a forged cross-site form
 or request cannot carry it (the review forms send it with ``fetch`` from
 a token the reviewer typed into the page). A request whose ``Origin``
 names another site is refused as well.
+
+A request whose ``Host`` is not one of the served names is refused (400):
+otherwise a page on any site could read the database through the user's
+browser by pointing its own host name at 127.0.0.1 (DNS rebinding).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from collections.abc import Awaitable, Callable
 from urllib.parse import urlsplit
 
 from fastapi import HTTPException, Request, Response
+from fastapi.responses import PlainTextResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 CONTENT_SECURITY_POLICY = (
@@ -43,6 +48,49 @@ async def add_security_headers(
     for name, value in HEADERS.items():
         response.headers.setdefault(name, value)
     return response
+
+
+#: The loopback names every server answers to, whatever address it binds.
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
+
+
+def served_hosts(bound: str, extra: tuple[str, ...] = ()) -> frozenset[str]:
+    """The host names a server bound to ``bound`` answers to (lower case, no port)."""
+    names = {*LOOPBACK_HOSTS, *extra}
+    if bound not in ("0.0.0.0", "::"):  # a wildcard bind is answered only by named hosts
+        names.add(bound)
+    return frozenset(name.strip("[]").lower() for name in names if name)
+
+
+def host_name(header: str) -> str:
+    """The name in a ``Host`` header without its port: ``[::1]:8000`` -> ``::1``.
+
+    >>> host_name("Example.org:8000"), host_name("[::1]:8000"), host_name("127.0.0.1")
+    ('example.org', '::1', '127.0.0.1')
+    """
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:].split("]", 1)[0]
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+def host_check(
+    allowed: frozenset[str],
+) -> Callable[[Request, Callable[[Request], Awaitable[Response]]], Awaitable[Response]]:
+    """Middleware refusing (400) a request whose ``Host`` is not in ``allowed``."""
+
+    async def check(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        if host_name(request.headers.get("host", "")) not in allowed:
+            return PlainTextResponse(
+                "khronika: this host name is not served (start khronika serve with "
+                "--allowed-host NAME to allow it)",
+                status_code=400,
+            )
+        return await call_next(request)
+
+    return check
 
 
 def check_reviewer(
