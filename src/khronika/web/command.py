@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -10,6 +11,24 @@ import click
 
 from khronika.errors import InputError, KhronikaError
 from khronika.settings import Settings
+
+TOKEN_ENV = "KHRONIKA_REVIEW_TOKEN"
+
+
+def read_token(path: Path) -> str:
+    """The review token in ``path``: its first line, without surrounding blanks."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError(f"cannot read the review token from {path}: {err}") from err
+    token = lines[0].strip() if lines else ""
+    if not token:
+        raise InputError(f"the token file {path} is empty")
+    return token
+
+
+def _typed_on_command_line(token: str) -> bool:
+    return os.environ.get(TOKEN_ENV) != token
 
 
 @click.command("serve")
@@ -31,11 +50,18 @@ from khronika.settings import Settings
 )
 @click.option("--review", is_flag=True, help="Accept review decisions (needs --token).")
 @click.option(
+    "--token-file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="A file holding the secret reviewers send as 'Authorization: Bearer TOKEN'.",
+)
+@click.option(
     "--token",
     default=None,
-    envvar="KHRONIKA_REVIEW_TOKEN",
-    help="The secret reviewers send as 'Authorization: Bearer TOKEN' "
-    "(or set KHRONIKA_REVIEW_TOKEN).",
+    envvar=TOKEN_ENV,
+    show_envvar=True,
+    help=f"The review secret. Prefer ${TOKEN_ENV} or --token-file: a value typed on the "
+    "command line is visible to every user of the machine (ps).",
 )
 @click.pass_obj
 def serve(
@@ -45,6 +71,7 @@ def serve(
     port: int,
     allowed_hosts: tuple[str, ...],
     review: bool,
+    token_file: Path | None,
     token: str | None,
 ) -> None:
     """Serve the web application: search, events, timeline, map, review."""
@@ -57,8 +84,18 @@ def serve(
     from khronika.web.security import served_hosts
 
     try:
+        if token_file is not None:
+            if token:
+                raise InputError(f"give the review token once: --token-file or ${TOKEN_ENV}")
+            token = read_token(token_file)
+        elif token and _typed_on_command_line(token):
+            click.echo(
+                f"khronika: warning: a token given with --token shows in 'ps'; "
+                f"use ${TOKEN_ENV} or --token-file",
+                err=True,
+            )
         if review and not token:
-            raise InputError("--review needs --token TOKEN (or KHRONIKA_REVIEW_TOKEN)")
+            raise InputError(f"--review needs a token: ${TOKEN_ENV} or --token-file FILE")
         if token and not review:
             raise InputError("--token is only used with --review")
         app = create_app(
