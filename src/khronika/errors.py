@@ -32,6 +32,10 @@ class SchemaTooNewError(StoreError):
     """The database was written by a newer khronika than this one."""
 
 
+class SearchTimeoutError(StoreError):
+    """A search ran past its time limit and was stopped."""
+
+
 class NotFoundError(KhronikaError):
     """A record asked for by id does not exist."""
 

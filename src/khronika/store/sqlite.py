@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+import time
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import Literal
 
 from khronika.dates import agreed_date
-from khronika.errors import NotFoundError, SchemaTooNewError, StoreError
+from khronika.errors import NotFoundError, SchemaTooNewError, SearchTimeoutError, StoreError
 from khronika.link.groups import components
 from khronika.model import (
     Article,
@@ -408,8 +409,18 @@ class Store:
                 return canonical
         raise NotFoundError(f"no entity with id {entity_id!r}; see 'khronika entities'")
 
-    def search_articles(self, query: str, limit: int = 50) -> list[Article]:
-        """Articles matching an FTS5 query, best first."""
+    def search_articles(
+        self, query: str, limit: int = 50, *, seconds: float | None = None
+    ) -> list[Article]:
+        """Articles matching an FTS5 query, best first.
+
+        With ``seconds``, SQLite's progress handler interrupts the query once
+        that much time has passed (:class:`SearchTimeoutError`), so one
+        pathological query cannot hold a server's CPU.
+        """
+        deadline = None if seconds is None else time.monotonic() + seconds
+        if deadline is not None:
+            self._db.set_progress_handler(lambda: int(time.monotonic() > deadline), 1_000)
         try:
             rows = self._db.execute(
                 _ARTICLE_SELECT
@@ -418,7 +429,15 @@ class Store:
                 (query, limit),
             ).fetchall()
         except sqlite3.OperationalError as err:
+            if deadline is not None and time.monotonic() > deadline:
+                raise SearchTimeoutError(
+                    f"the search took longer than {seconds:g} s and was stopped; "
+                    "use fewer or more specific terms"
+                ) from err
             raise StoreError(f"bad search query {query!r}: {err}") from err
+        finally:
+            if deadline is not None:
+                self._db.set_progress_handler(None, 0)
         return [_article(row) for row in rows]
 
     # -- review decisions (SQL in khronika.store.reviews) -----------------

@@ -13,8 +13,8 @@ from khronika.store import Store
 from khronika.web import crossviews
 from khronika.web.crossviews import ContradictionView, IncidentView, PassageRow
 from khronika.web.deps import open_store
-from khronika.web.pages import event_filter, filtered
-from khronika.web.queries import Cooccurrence, EventFilter, entity_page, search
+from khronika.web.pages import event_filter, filtered, search_or_refuse
+from khronika.web.queries import Cooccurrence, EventFilter, entity_page
 
 router = APIRouter(prefix="/api", tags=["data"])
 StoreDep = Annotated[Store, Depends(open_store)]
@@ -74,8 +74,12 @@ class DuplicateOut:
 
 @router.get("/search", response_model=SearchOut)
 def api_search(store: StoreDep, q: str = "") -> SearchOut:
-    """Articles by FTS5 query (best first), and quotes and events containing its words."""
-    found = search(store, q)
+    """Articles by FTS5 query (best first), and quotes and events containing its words.
+
+    A query over 500 characters or 32 terms gets 400; one that runs past its
+    time limit is stopped and gets 503.
+    """
+    found = search_or_refuse(store, q)
     return SearchOut(
         found.query, [ArticleRef.of(a) for a in found.articles], found.quotes, found.events
     )

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
 
-from khronika.errors import StoreError
+from khronika.errors import InputError, SearchTimeoutError, StoreError
 from khronika.review import ReviewedEvent, reviewed_events
 from khronika.store import Store
 from khronika.web import crossviews
@@ -31,11 +31,26 @@ def home(request: Request, store: StoreDep) -> Response:
 def search_page(request: Request, store: StoreDep, q: str = "") -> Response:
     results: SearchResults | None = None
     error = ""
+    status = 200
     try:
-        results = search(store, q)
-    except StoreError as err:
+        results = search_or_refuse(store, q)
+    except HTTPException as err:
+        error, status = str(err.detail), err.status_code
+    except StoreError as err:  # FTS5 syntax the user can fix
         error = str(err)
-    return render(request, "search.html", results=results, error=error, stats=store.stats(), q=q)
+    return render(
+        request, "search.html", status, results=results, error=error, stats=store.stats(), q=q
+    )
+
+
+def search_or_refuse(store: Store, q: str) -> SearchResults:
+    """:func:`search`, with a query over its bounds as 400 and one stopped for time as 503."""
+    try:
+        return search(store, q)
+    except SearchTimeoutError as err:
+        raise HTTPException(status_code=503, detail=str(err)) from err
+    except InputError as err:
+        raise HTTPException(status_code=400, detail=str(err)) from err
 
 
 def event_filter(

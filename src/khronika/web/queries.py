@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from khronika.errors import InputError
 from khronika.model import Article, CanonicalEntity, Event, Mention, Quote
 from khronika.store import Store
 from khronika.web.periods import period
@@ -83,12 +84,33 @@ class SearchResults:
     events: list[Event] = field(default_factory=list)
 
 
+#: Bounds on one search: a query is refused above these (FTS5 cost grows with
+#: the number of terms; 3,000 one-letter terms took 35 s of CPU), and stopped
+#: after SEARCH_SECONDS.
+MAX_QUERY_CHARS = 500
+MAX_QUERY_TERMS = 32
+SEARCH_SECONDS = 2.0
+
+
 def search(store: Store, query: str, *, limit: int = 50) -> SearchResults:
-    """FTS5 over articles (the query in FTS5 syntax); every word for quotes and events."""
+    """FTS5 over articles (the query in FTS5 syntax); every word for quotes and events.
+
+    :class:`~khronika.errors.InputError` for a query over the bounds above;
+    :class:`~khronika.errors.SearchTimeoutError` when it runs too long.
+    """
     query = query.strip()
     if not query:
         return SearchResults(query)
-    words = [w for w in _WORD.findall(query.casefold()) if w not in _OPERATORS]
+    if len(query) > MAX_QUERY_CHARS:
+        raise InputError(
+            f"the search is {len(query)} characters long; at most {MAX_QUERY_CHARS} are searched"
+        )
+    terms = _WORD.findall(query.casefold())
+    if len(terms) > MAX_QUERY_TERMS:
+        raise InputError(
+            f"the search has {len(terms)} terms; at most {MAX_QUERY_TERMS} are searched"
+        )
+    words = [w for w in terms if w not in _OPERATORS]
 
     def has_words(text: str) -> bool:
         folded = text.casefold()
@@ -100,7 +122,8 @@ def search(store: Store, query: str, *, limit: int = 50) -> SearchResults:
         for e in store.events()
         if has_words(" ".join((e.evidence, e.type, *e.actors, *e.recipients, e.location or "")))
     ]
-    return SearchResults(query, store.search_articles(query, limit), quotes[:limit], events[:limit])
+    articles = store.search_articles(query, limit, seconds=SEARCH_SECONDS)
+    return SearchResults(query, articles, quotes[:limit], events[:limit])
 
 
 @dataclass(frozen=True, slots=True)
