@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
@@ -82,6 +83,9 @@ _LIST_FIELDS: Final = frozenset({"mode", "context", "actors", "recipients", "ins
 _DATE = re.compile(r"\d{3}|\d{4}(-\d{2}(-\d{2})?)?")
 _COUNTRY = re.compile(r"[A-Z]{2}")
 _MAX_TEXT: Final = 2000
+#: Bounds that keep one review request small: list fields, and a death toll.
+_MAX_ITEMS: Final = 100
+_MAX_FATALITIES: Final = 10_000_000
 
 Value = str | int | list[str] | None
 
@@ -141,7 +145,8 @@ def record(
     """
     kind = _target(target)
     choice = _decision(kind, decision)
-    who = " ".join(str(reviewer or "").split())
+    _readable("id", target_id)
+    who = " ".join(_readable("reviewer", str(reviewer or "")).split())
     if not who:
         raise InputError("a review needs the reviewer's name")
     if len(who) > 200:
@@ -222,7 +227,9 @@ def _value(target: ReviewTarget, name: str, value: object) -> Value:
     """One field value, checked and normalised; :class:`InputError` if bad."""
     if name in _LIST_FIELDS:
         if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
-            raise InputError(f"{name} must be a list of strings, not {value!r}")
+            raise InputError(f"{name} must be a list of strings, not {_shown(value)}")
+        if len(value) > _MAX_ITEMS:
+            raise InputError(f"{name} has {len(value)} items; at most {_MAX_ITEMS} are kept")
         items = [_text(name, v) for v in value]
         if name in {"mode", "context"}:
             items = [v.lower() for v in items]
@@ -230,13 +237,20 @@ def _value(target: ReviewTarget, name: str, value: object) -> Value:
     if name == "fatalities":
         if value is None:
             return None
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise InputError(f"fatalities must be a whole number of at least 0, not {value!r}")
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int)
+            or not 0 <= value <= _MAX_FATALITIES
+        ):
+            raise InputError(
+                f"fatalities must be a whole number from 0 to {_MAX_FATALITIES:,}, "
+                f"not {_shown(value)}"
+            )
         return value
     if value is None and name in {"date", "location", "country", "outcome", "value", "note"}:
         return None
     if not isinstance(value, str):
-        raise InputError(f"{name} must be a string, not {value!r}")
+        raise InputError(f"{name} must be a string, not {_shown(value)}")
     text = _text(name, value)
     checks: dict[str, Callable[[str, str], str]] = {
         "type": _one_of(PLOVER_TYPES if target == "event" else get_args(EntityType), upper=True),
@@ -254,10 +268,26 @@ def _value(target: ReviewTarget, name: str, value: object) -> Value:
 
 
 def _text(name: str, value: str) -> str:
-    text = " ".join(value.split())
+    text = " ".join(_readable(name, value).split())
     if len(text) > _MAX_TEXT:
         raise InputError(f"{name} is longer than {_MAX_TEXT} characters")
     return text
+
+
+def _readable(name: str, value: str) -> str:
+    """``value`` unless it holds a lone surrogate or a control character (NUL, ESC, ...)."""
+    for char in value:
+        if "\ud800" <= char <= "\udfff":
+            raise InputError(f"{name} holds a lone surrogate (U+{ord(char):04X}), not text")
+        if unicodedata.category(char) == "Cc" and char not in "\t\n\r":
+            raise InputError(f"{name} holds the control character U+{ord(char):04X}")
+    return value
+
+
+def _shown(value: object) -> str:
+    """A value for an error message: its repr, cut short."""
+    text = repr(value)
+    return text if len(text) <= 80 else f"{text[:77]}..."
 
 
 class _Check:

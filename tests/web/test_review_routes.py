@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 
 from khronika.store import Store
@@ -145,3 +146,45 @@ def test_entity_merge_and_contradiction_resolve(
     assert resolved.status_code == 200, resolved.text
     page = reviewer.get("/contradictions").text
     assert "Resolved by Ana" in page
+
+
+HOSTILE_BODIES = {
+    "surrogate in a field": '{"decision": "correct", "fields": {"location": "\\ud800"}, "reviewer": "Ana"}',
+    "surrogate in the reviewer": '{"decision": "accept", "fields": {}, "reviewer": "A\\udfffna"}',
+    "surrogate in a list": '{"decision": "correct", "fields": {"actors": ["\\ud83d"]}, "reviewer": "Ana"}',
+    "surrogate in the note": '{"decision": "accept", "fields": {"note": "x\\ud800"}, "reviewer": "Ana"}',
+    "huge fatalities": '{"decision": "correct", "fields": {"fatalities": 10000000000000000000000000000000000000000}, "reviewer": "Ana"}',
+    "float fatalities": '{"decision": "correct", "fields": {"fatalities": 1e40}, "reviewer": "Ana"}',
+    "negative fatalities": '{"decision": "correct", "fields": {"fatalities": -1}, "reviewer": "Ana"}',
+    "NUL in a name": '{"decision": "correct", "fields": {"location": "Kyiv\\u0000"}, "reviewer": "Ana"}',
+    "NUL in the reviewer": '{"decision": "accept", "fields": {}, "reviewer": "Ana\\u0000"}',
+    "escape in a list": '{"decision": "correct", "fields": {"recipients": ["\\u001b[31m"]}, "reviewer": "Ana"}',
+    "100k actors": '{"decision": "correct", "fields": {"actors": ['
+    + ",".join(['"x"'] * 100_000)
+    + ']}, "reviewer": "Ana"}',
+}
+
+
+@pytest.mark.parametrize("body", HOSTILE_BODIES.values(), ids=HOSTILE_BODIES.keys())
+def test_a_hostile_review_body_is_refused_with_a_message(
+    auth: dict[str, str], reviewer: TestClient, fresh_db: Path, body: str
+) -> None:
+    event_id = _first_event(fresh_db)
+    response = reviewer.post(
+        f"/api/events/{event_id}/review",
+        content=body.encode("utf-8"),
+        headers={**auth, "Content-Type": "application/json"},
+    )
+    assert response.status_code == 422, response.text
+    assert response.json()["detail"]
+    with Store.open(fresh_db, create=False) as store:
+        assert store.reviews("event", event_id) == []
+
+
+def test_a_surrogate_in_the_id_is_refused(auth: dict[str, str], reviewer: TestClient) -> None:
+    response = reviewer.post(
+        "/api/events/v_%ED%A0%80/review",
+        json={"decision": "accept", "fields": {}, "reviewer": "Ana"},
+        headers=auth,
+    )
+    assert response.status_code in (404, 422)

@@ -7,10 +7,13 @@ between threads. Only review requests write, through :mod:`khronika.review`.
 
 from __future__ import annotations
 
+import json
 from importlib.resources import files
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -70,10 +73,19 @@ def create_app(
     app.include_router(record_pages.router)
     app.include_router(api.router)
     app.include_router(review_routes.router)
+    app.add_exception_handler(RequestValidationError, _invalid_request)
     app.add_exception_handler(NotFoundError, _not_found)
     app.add_exception_handler(InputError, _bad_input)
     app.add_exception_handler(StoreError, _bad_input)
     return app
+
+
+async def _invalid_request(request: Request, exc: Exception) -> Response:
+    """422 with FastAPI's error list, ASCII-escaped: the list echoes the input, which may
+    hold lone surrogates that cannot be encoded as UTF-8 (a 500 otherwise)."""
+    errors = exc.errors() if isinstance(exc, RequestValidationError) else [str(exc)]
+    body = json.dumps({"detail": jsonable_encoder(errors)}, ensure_ascii=True, default=repr)
+    return Response(body, status_code=422, media_type="application/json")
 
 
 async def _not_found(request: Request, exc: Exception) -> Response:
