@@ -102,3 +102,27 @@ def test_json_api_returns_the_text_as_data(hostile: tuple[TestClient, str]) -> N
     response = client.get("/api" + article)
     assert response.headers["content-type"].startswith("application/json")
     assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_bidi_overrides_in_titles_and_urls_are_shown_not_obeyed(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    folder = tmp_path_factory.mktemp("bidi")
+    record = {
+        "title": "Leaked invoice\u202egpj.exe shows payments to the militia",
+        "text": "Soldiers shelled a village near Kharkiv on 2 May 2024, officials said.",
+        "url": "https://example.org/\u202etxt.exe",
+        "date": "2024-05-03",
+    }
+    (folder / "feed.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    db = folder / "bidi.db"
+    with khronika.open_store(db) as store:
+        khronika.ingest_paths(store, [folder])
+        (article,) = store.articles()
+    with TestClient(create_app(db, review_token=None)) as client:
+        for page in ("/", f"/articles/{article.id}", "/search?q=invoice"):
+            html = client.get(page).text
+            assert "\u202e" not in html, page
+        html = client.get(f"/articles/{article.id}").text
+        assert "invoice⟨U+202E⟩gpj.exe" in html
+        assert "⟨U+202E⟩txt.exe" in html

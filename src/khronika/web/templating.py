@@ -6,6 +6,7 @@ import json
 from urllib.parse import urlencode, urlsplit
 
 from jinja2 import Environment
+from markupsafe import Markup
 
 from khronika.dates import precision
 
@@ -58,7 +59,36 @@ def json_value(text: str | None) -> str:
     return str(value)
 
 
+#: Characters that reorder or hide text: bidirectional embeddings, overrides and
+#: isolates, the directional marks, and zero-width characters. Raw in a title
+#: or URL they make "gpj.exe" read as "exe.jpg"; every page shows them visibly.
+INVISIBLE = frozenset(
+    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2066\u2067\u2068\u2069\u061c\ufeff"
+)
+_SHOWN = str.maketrans({char: f"⟨U+{ord(char):04X}⟩" for char in INVISIBLE})
+
+
+def visible_controls(value: object) -> object:
+    """Jinja's ``finalize``: every string printed with its invisible controls shown.
+
+    The mark is plain text, so it is safe inside attributes and already-safe
+    markup alike (a :class:`markupsafe.Markup` stays markup).
+
+    >>> visible_controls("invoice\u202egpj.exe")
+    'invoice⟨U+202E⟩gpj.exe'
+    """
+    if isinstance(value, str) and not INVISIBLE.isdisjoint(value):
+        return (
+            value.translate(_SHOWN)
+            if not isinstance(value, Markup)
+            else Markup(str(value).translate(_SHOWN))
+        )
+    return value
+
+
 def install_filters(environment: Environment) -> None:
+    environment.finalize = visible_controls
     environment.filters["safe_url"] = safe_url
     environment.filters["date_precision"] = date_precision
     environment.filters["shorten"] = shorten
