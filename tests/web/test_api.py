@@ -76,9 +76,10 @@ def test_unknown_ids_are_404_json(client: TestClient, path: str) -> None:
     assert "nope" in response.json()["detail"]
 
 
-def test_bad_search_query_is_422(client: TestClient) -> None:
+def test_bad_search_syntax_is_400_with_the_reason(client: TestClient) -> None:
     response = client.get("/api/search", params={"q": '"unclosed'})
-    assert response.status_code == 422
+    assert response.status_code == 400
+    assert "bad search query" in response.json()["detail"]
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import APIRouter, Depends
+from pydantic import BaseModel
 
 from khronika.model import Article, ArticleAnalysis, CanonicalEntity, Event, Mention, Quote
 from khronika.review import EntityReview, ReviewedEvent, entity_reviews, reviewed_events
@@ -16,7 +17,18 @@ from khronika.web.deps import open_store
 from khronika.web.pages import event_filter, filtered, search_or_refuse
 from khronika.web.queries import Cooccurrence, EventFilter, entity_page
 
-router = APIRouter(prefix="/api", tags=["data"])
+
+class Problem(BaseModel):
+    """Why a request was refused."""
+
+    detail: str
+
+
+router = APIRouter(
+    prefix="/api",
+    tags=["data"],
+    responses={404: {"model": Problem, "description": "no record with this id"}},
+)
 StoreDep = Annotated[Store, Depends(open_store)]
 
 
@@ -72,7 +84,15 @@ class DuplicateOut:
     passages: list[PassageRow]
 
 
-@router.get("/search", response_model=SearchOut)
+@router.get(
+    "/search",
+    response_model=SearchOut,
+    responses={
+        400: {"model": Problem, "description": "a query too long, with too many terms, or "
+              "not FTS5 syntax"},
+        503: {"model": Problem, "description": "the query ran past its time limit"},
+    },
+)  # fmt: skip
 def api_search(store: StoreDep, q: str = "") -> SearchOut:
     """Articles by FTS5 query (best first), and quotes and events containing its words.
 

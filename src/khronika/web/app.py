@@ -96,5 +96,7 @@ async def _not_found(request: Request, exc: Exception) -> Response:
 
 async def _bad_input(request: Request, exc: Exception) -> Response:
     if request.url.path.startswith("/api/"):
-        return JSONResponse({"detail": str(exc)}, status_code=422)
+        # the shape of FastAPI's own validation errors, which the schema documents for 422
+        problem = {"loc": ["body"], "msg": str(exc), "type": "value_error"}
+        return JSONResponse({"detail": [problem]}, status_code=422)
     return render(request, "error.html", 400, title="Bad request", message=str(exc))

@@ -36,20 +36,19 @@ def search_page(request: Request, store: StoreDep, q: str = "") -> Response:
         results = search_or_refuse(store, q)
     except HTTPException as err:
         error, status = str(err.detail), err.status_code
-    except StoreError as err:  # FTS5 syntax the user can fix
-        error = str(err)
     return render(
         request, "search.html", status, results=results, error=error, stats=store.stats(), q=q
     )
 
 
 def search_or_refuse(store: Store, q: str) -> SearchResults:
-    """:func:`search`, with a query over its bounds as 400 and one stopped for time as 503."""
+    """:func:`search`, with a query over its bounds or of bad syntax as 400, one stopped
+    for time as 503."""
     try:
         return search(store, q)
     except SearchTimeoutError as err:
         raise HTTPException(status_code=503, detail=str(err)) from err
-    except InputError as err:
+    except (InputError, StoreError) as err:  # over the bounds, or not FTS5 syntax
         raise HTTPException(status_code=400, detail=str(err)) from err
 
 
@@ -79,9 +78,11 @@ def event_filter(
 def checked_date(name: str, value: str) -> str:
     """``value`` if empty or a readable ISO date prefix; otherwise a 422 naming the parameter."""
     if value and period(value) is None:
+        message = f"{name}={value!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD"
+        # the shape of FastAPI's own validation errors, as the schema documents them
         raise HTTPException(
             status_code=422,
-            detail=f"{name}={value!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD",
+            detail=[{"loc": ["query", name], "msg": message, "type": "value_error"}],
         )
     return value
 

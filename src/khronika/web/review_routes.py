@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field
 from khronika import review
 from khronika.model import Decision, ReviewDecision, ReviewTarget
 from khronika.store import Store
+from khronika.web.api import Problem
 from khronika.web.deps import open_store, web_config
 from khronika.web.security import bearer, check_reviewer
 
@@ -47,26 +48,50 @@ def reviewer_only(
 Reviewer = Depends(reviewer_only)
 
 
+#: The refusals every review route may answer with, documented in the schema.
+REFUSALS: dict[int | str, dict[str, Any]] = {
+    401: {"model": Problem, "description": "no `Authorization: Bearer TOKEN` header"},
+    403: {
+        "model": Problem,
+        "description": "wrong token, review not enabled, or a cross-site request",
+    },
+    404: {"model": Problem, "description": "no record with this id"},
+}
+
+
 def _record(
     store: Store, target: ReviewTarget, target_id: str, body: ReviewRequest
 ) -> ReviewDecision:
     return review.record(store, target, target_id, body.decision, body.fields, body.reviewer)
 
 
-@router.post("/events/{event_id}/review", response_model=ReviewDecision, dependencies=[Reviewer])
+@router.post(
+    "/events/{event_id}/review",
+    response_model=ReviewDecision,
+    dependencies=[Reviewer],
+    responses=REFUSALS,
+)
 def review_event(store: StoreDep, event_id: str, body: ReviewRequest) -> ReviewDecision:
     """Accept, reject or correct (any field of) an event."""
     return _record(store, "event", event_id, body)
 
 
-@router.post("/entities/{entity_id}/review", response_model=ReviewDecision, dependencies=[Reviewer])
+@router.post(
+    "/entities/{entity_id}/review",
+    response_model=ReviewDecision,
+    dependencies=[Reviewer],
+    responses=REFUSALS,
+)
 def review_entity(store: StoreDep, entity_id: str, body: ReviewRequest) -> ReviewDecision:
     """Merge an entity with another, split it from one, or correct its name or type."""
     return _record(store, "entity", entity_id, body)
 
 
 @router.post(
-    "/contradictions/{link_id}/review", response_model=ReviewDecision, dependencies=[Reviewer]
+    "/contradictions/{link_id}/review",
+    response_model=ReviewDecision,
+    dependencies=[Reviewer],
+    responses=REFUSALS,
 )
 def review_contradiction(store: StoreDep, link_id: str, body: ReviewRequest) -> ReviewDecision:
     """Mark a contradiction resolved, optionally with the value that holds."""
