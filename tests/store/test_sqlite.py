@@ -104,3 +104,19 @@ def test_source_states(tmp_path: Path) -> None:
         assert store.source_state("/corpus/a.txt", "0" * 64) == "changed"
         assert store.source_state("/elsewhere/copy.txt", sha) == "same_content"
         assert store.source_state("/elsewhere/new.txt", "0" * 64) == "new"
+
+
+def test_a_writer_held_up_by_another_gets_a_clear_error(tmp_path: Path) -> None:
+    db = tmp_path / "busy.db"
+    with Store.open(db) as store:
+        other = sqlite3.connect(db, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # another khronika ingest, mid-file
+        try:
+            store._db.execute("PRAGMA busy_timeout = 50")  # not the minute a real run waits
+            with pytest.raises(StoreError, match="another khronika process is writing"):
+                _write(store)
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        _write(store)  # once the other writer is done, the write goes in
+        assert store.stats().articles == 1

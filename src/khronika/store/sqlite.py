@@ -62,6 +62,10 @@ FROM articles a
 """
 
 
+BUSY_TIMEOUT_MS = 60_000
+"""How long a writer waits for another one (one file's analysis holds the lock)."""
+
+
 @dataclass(frozen=True, slots=True)
 class StoreStats:
     """Row counts of the main tables."""
@@ -109,7 +113,7 @@ class Store:
             db.execute("PRAGMA foreign_keys = ON")
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
-            db.execute("PRAGMA busy_timeout = 10000")
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         except sqlite3.DatabaseError as err:
             if "not a database" in str(err):
                 raise StoreError(f"{path}: not a khronika database or damaged: {err}") from err
@@ -127,6 +131,23 @@ class Store:
 
     def close(self) -> None:
         self._db.close()
+
+    def _begin_write(self) -> None:
+        """Take the write lock, waiting up to the busy timeout for another writer.
+
+        Two ``khronika ingest`` runs on one database take turns file by file;
+        one that cannot get its turn in time stops with a clear error rather
+        than a traceback (re-running it later finishes the job).
+        """
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as err:
+            if "locked" in str(err) or "busy" in str(err):
+                raise StoreError(
+                    f"{self.path}: another khronika process is writing this database and did "
+                    f"not let go within {BUSY_TIMEOUT_MS // 1000} s; try again when it is done"
+                ) from err
+            raise StoreError(f"{self.path}: cannot write: {err}") from err
 
     def __enter__(self) -> Store:
         return self
@@ -181,7 +202,7 @@ class Store:
         Everything written through the yielded writer commits together when
         the block ends, or not at all if it raises (or the process dies).
         """
-        self._db.execute("BEGIN IMMEDIATE")
+        self._begin_write()
         try:
             self._forget_path(path)
             known = self._db.execute(
@@ -320,7 +341,7 @@ class Store:
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
-        self._db.execute("BEGIN IMMEDIATE")
+        self._begin_write()
         try:
             yield
         except BaseException:
