@@ -73,7 +73,8 @@ def cli(ctx: click.Context, db_path: Path | None, verbose: int) -> None:
 
 @contextmanager
 def _store(settings: Settings, *, create: bool = False) -> Iterator[Store]:
-    with Store.open(settings.db_path, create=create) as store:
+    # readers open the file read-only and never migrate it; only ingest writes
+    with Store.open(settings.db_path, create=create, read_only=not create) as store:
         yield store
 
 

@@ -120,3 +120,23 @@ def test_a_writer_held_up_by_another_gets_a_clear_error(tmp_path: Path) -> None:
             other.close()
         _write(store)  # once the other writer is done, the write goes in
         assert store.stats().articles == 1
+
+
+def test_readers_open_read_only_and_never_migrate(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    with Store.open(db) as store:
+        _write(store)
+    with Store.open(db, read_only=True) as reader:
+        assert reader.stats().articles == 1
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            reader._db.execute("DELETE FROM articles")
+    raw = sqlite3.connect(db, isolation_level=None)
+    raw.execute("DELETE FROM migrations WHERE number = ?", (len(MIGRATIONS),))
+    raw.close()
+    with pytest.raises(StoreError, match="older than this khronika"):
+        Store.open(db, read_only=True)
+    raw = sqlite3.connect(db)
+    assert raw.execute("SELECT max(number) FROM migrations").fetchone()[0] == len(MIGRATIONS) - 1
+    raw.close()
+    with pytest.raises(StoreError, match="no database here"):
+        Store.open(tmp_path / "absent.db", read_only=True)

@@ -39,7 +39,7 @@ from khronika.store import Store
 def export_cmd(settings: Settings, fmt: str, out: Path | None) -> None:
     """Export the reviewed events (corrections applied, rejected events left out)."""
     try:
-        with Store.open(settings.db_path, create=False) as store:
+        with Store.open(settings.db_path, read_only=True) as store:
             if out is None:
                 count = export(store, fmt, sys.stdout)
             else:

@@ -101,12 +101,20 @@ class Store:
     # -- opening ---------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, *, create: bool = True) -> Store:
-        """Open (and with ``create``, create or upgrade) the database at ``path``."""
-        if not create and not path.exists():
+    def open(cls, path: Path, *, create: bool = True, read_only: bool = False) -> Store:
+        """Open (and with ``create``, create or upgrade) the database at ``path``.
+
+        With ``read_only`` the file is opened as SQLite ``mode=ro`` and never
+        migrated, so readers (listings, exports, the web app without review)
+        work on a read-only file and never change one; a database whose
+        schema is older than this khronika is then refused with a message.
+        """
+        if (not create or read_only) and not path.exists():
             raise StoreError(f"{path}: no database here; run 'khronika ingest' first")
         if path.exists() and path.is_dir():
             raise StoreError(f"{path}: is a directory, not a database file")
+        if read_only:
+            return cls._open_read_only(path)
         try:
             db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             db.row_factory = sqlite3.Row
@@ -127,6 +135,31 @@ class Store:
         except StoreError:
             db.close()
             raise
+        return store
+
+    @classmethod
+    def _open_read_only(cls, path: Path) -> Store:
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        try:
+            db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            db.row_factory = sqlite3.Row
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            store = cls(db, path)
+            version = store.schema_version
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"{path}: not a khronika database or damaged: {err}") from err
+        if version > len(MIGRATIONS):
+            db.close()
+            raise SchemaTooNewError(
+                f"{path}: database schema {version} is newer than this khronika "
+                f"(knows {len(MIGRATIONS)}); upgrade khronika"
+            )
+        if version < len(MIGRATIONS):
+            db.close()
+            raise StoreError(
+                f"{path}: database schema {version} is older than this khronika "
+                f"({len(MIGRATIONS)}); run 'khronika ingest' on it once to upgrade it"
+            )
         return store
 
     def close(self) -> None:

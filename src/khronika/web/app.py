@@ -49,7 +49,8 @@ def create_app(
     """
     if review_token is not None and not review_token.strip():
         raise InputError("the review token must not be empty")
-    Store.open(db_path, create=False).close()  # a missing or damaged database fails now
+    # a missing or damaged database fails now; with review, it is upgraded once here
+    Store.open(db_path, create=False, read_only=review_token is None).close()
     environment = Environment(
         loader=FileSystemLoader(_PACKAGE / "templates"), autoescape=True, auto_reload=False
     )

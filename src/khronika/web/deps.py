@@ -47,7 +47,9 @@ def web_config(request: Request) -> WebConfig:
 
 def open_store(request: Request) -> Iterator[Store]:
     """Dependency: the store, opened for this request and closed after it."""
-    store = Store.open(web_config(request).db_path, create=False)
+    config = web_config(request)
+    # without review nothing is written: read-only, never migrated per request
+    store = Store.open(config.db_path, create=False, read_only=not config.review)
     try:
         yield store
     finally:
