@@ -46,6 +46,7 @@ from importlib.resources import files
 from typing import Final, TextIO
 
 from khronika.export.gather import ExportEvent, date_precision, export_events
+from khronika.export.records import safe_cell
 from khronika.model import Event
 from khronika.store import Store
 
@@ -93,7 +94,7 @@ def write(store: Store, out: TextIO) -> int:
     writer.writeheader()
     events = export_events(store)
     for item in events:
-        writer.writerow(row(item))
+        writer.writerow({name: safe_cell(value) for name, value in row(item).items()})
     return len(events)
 
 

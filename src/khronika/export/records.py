@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from typing import Final, TextIO
 
 from khronika.export.gather import ExportEvent, date_precision, export_events
@@ -97,7 +98,27 @@ def _cell(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
+        return safe_cell("; ".join(str(v) for v in value))
     if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False) if value else ""
-    return str(value)
+        return safe_cell(json.dumps(value, ensure_ascii=False)) if value else ""
+    return safe_cell(str(value))
+
+
+#: What a spreadsheet reads as the start of a formula (OWASP's CSV injection list).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
+
+
+def safe_cell(text: str) -> str:
+    """A CSV cell a spreadsheet shows as text: a leading formula character is quoted.
+
+    As OWASP recommends, a cell starting with ``=``, ``+``, ``-``, ``@``, a
+    tab or a carriage return gets a leading ``'``. A plain number (``-0.12``,
+    a longitude) is left as it is, so that numeric columns stay numbers.
+
+    >>> safe_cell("=SUM(A1)"), safe_cell("-0.12"), safe_cell("a=b")
+    ("'=SUM(A1)", '-0.12', 'a=b')
+    """
+    if text.startswith(_FORMULA_START) and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
