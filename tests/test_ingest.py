@@ -175,3 +175,62 @@ def test_an_ingest_killed_half_way_resumes_without_loss_or_duplicates(tmp_path: 
     _run(clean, folder)
     assert _snapshot(db) == _snapshot(clean)
     assert len(_snapshot(db)[0]) == 301
+
+
+GOOD = "Reporter freed in Kyiv\n\n3 May 2025\n\nPolice said the reporter was freed on Friday.\n"
+
+
+def test_lone_surrogates_and_bad_names_do_not_end_the_run(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a_good.txt").write_text(GOOD, encoding="utf-8")
+    line = '{"title": "Bad \\ud800 title", "text": "Police said \\udc00 the man was freed."}'
+    (folder / "b_surrogate.jsonl").write_text(line + "\n", encoding="utf-8")
+    bad_name = folder / os.fsdecode(b"c_bad\xff.txt")
+    try:
+        bad_name.write_text(GOOD.replace("Kyiv", "Lviv"), encoding="utf-8")
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("the file system refuses non-UTF-8 names")
+    (folder / "d_good.txt").write_text(GOOD.replace("Kyiv", "Odesa"), encoding="utf-8")
+    db = tmp_path / "k.db"
+    report = _run(db, folder)
+    assert report.files == 4
+    assert report.ingested + len(report.skipped) == 4
+    assert report.ingested >= 3
+    assert report.links is not None
+    assert "lone surrogate" in caplog.text and "b_surrogate.jsonl" in caplog.text
+    with Store.open(db) as store:
+        assert store.integrity_check() == "ok"
+        articles = list(store.articles())
+        titles = {a.title for a in articles}
+        assert "Bad \ufffd title" in titles
+        assert any("Police said \ufffd the man" in a.text for a in articles)
+    for skipped in report.skipped:
+        skipped.path.encode("utf-8")  # printable
+
+
+def test_an_unexpected_error_skips_only_its_file(
+    tmp_path: Path, small_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import khronika.ingest as ingest_module
+
+    real = ingest_module.analyse_document  # type: ignore[attr-defined]
+
+    def flaky(doc, source, settings):  # type: ignore[no-untyped-def]
+        if source.path.endswith("two.txt"):
+            raise RuntimeError("boom")
+        return real(doc, source, settings)
+
+    monkeypatch.setattr(ingest_module, "analyse_document", flaky)
+    db = tmp_path / "k.db"
+    report = _run(db, small_corpus)
+    assert report.ingested == 2
+    [skipped] = report.skipped
+    assert skipped.path.endswith("two.txt")
+    assert skipped.reason == "unexpected error: RuntimeError: boom"
+    assert report.links is not None
+    with Store.open(db) as store:
+        assert store.integrity_check() == "ok"
+        assert store.stats().sources == 2

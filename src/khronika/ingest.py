@@ -12,6 +12,7 @@ from khronika.errors import SkippedSource
 from khronika.link.run import LinkReport, link_store
 from khronika.pipeline import analyse_document
 from khronika.read import iter_paths, read_source
+from khronika.read.paths import path_text
 from khronika.settings import Settings
 from khronika.store import Store
 
@@ -61,6 +62,14 @@ def ingest(
         except SkippedSource as skipped:
             log.info("%s", skipped)  # the caller reports skipped files
             report.skipped.append(skipped)
+        # One file's unforeseen failure must not end the run: its transaction
+        # was rolled back by source_transaction, so skip it and go on.
+        except Exception as error:
+            where = path_text(path)
+            log.warning("%s: unexpected error, skipped", where, exc_info=True)
+            report.skipped.append(
+                SkippedSource(where, f"unexpected error: {type(error).__name__}: {error}")
+            )
         if progress:
             progress(path, 0, True)
     if report.ingested or report.replaced or store.unsigned_article_ids():

@@ -57,7 +57,7 @@ def _row_document(
     locator = f"row {number}"
     try:
         return record_document(
-            row, index=number - 1, locator=locator, max_text_chars=max_text_chars
+            row, index=number - 1, locator=locator, max_text_chars=max_text_chars, path=path
         )
     except Unusable as error:
         logger.warning("%s: %s: %s, skipped", path, locator, error.reason)

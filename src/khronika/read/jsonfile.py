@@ -45,7 +45,11 @@ def json_documents(items: list[object], path: Path, max_text_chars: int) -> Iter
         locator = f"item {number}"
         try:
             yield record_document(
-                item, index=number - 1, locator=locator, max_text_chars=max_text_chars
+                item,
+                index=number - 1,
+                locator=locator,
+                max_text_chars=max_text_chars,
+                path=path,
             )
         except Unusable as error:
             logger.warning("%s: %s: %s, skipped", path, locator, error.reason)

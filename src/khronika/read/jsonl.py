@@ -30,7 +30,7 @@ def jsonl_documents(path: Path, codec: str, max_text_chars: int) -> Iterator[Raw
         for number, line in _lines(stream, limit):
             locator = f"line {number}"
             try:
-                document = _line_document(line, number, codec, max_text_chars)
+                document = _line_document(path, line, number, codec, max_text_chars)
             except Unusable as error:
                 logger.warning("%s: %s: %s, skipped", path, locator, error.reason)
                 continue
@@ -58,7 +58,7 @@ def _skip_rest_of_line(stream: BinaryIO) -> None:
 
 
 def _line_document(
-    line: bytes | None, number: int, codec: str, max_text_chars: int
+    path: Path, line: bytes | None, number: int, codec: str, max_text_chars: int
 ) -> RawDocument | None:
     if line is None:
         raise Unusable("record too large")
@@ -75,5 +75,9 @@ def _line_document(
     except (ValueError, RecursionError) as error:
         raise Unusable(f"invalid JSON ({error})") from error
     return record_document(
-        record, index=number - 1, locator=f"line {number}", max_text_chars=max_text_chars
+        record,
+        index=number - 1,
+        locator=f"line {number}",
+        max_text_chars=max_text_chars,
+        path=path,
     )

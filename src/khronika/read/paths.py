@@ -12,6 +12,18 @@ from khronika.model import SourceFormat
 
 logger = logging.getLogger(__name__)
 
+
+def path_text(path: PurePath) -> str:
+    r"""``path`` as printable text, even when its name is not valid UTF-8.
+
+    Undecodable bytes (surrogate escapes) are shown as backslash escapes.
+
+    >>> path_text(Path(os.fsdecode(b"bad\xff.txt")))
+    'bad\\udcff.txt'
+    """
+    return str(path).encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 _SUFFIX_FORMATS: dict[str, SourceFormat] = {
     ".txt": "txt",
     ".text": "txt",
