@@ -66,7 +66,7 @@ def ingest(
         # was rolled back by source_transaction, so skip it and go on.
         except Exception as error:
             where = path_text(path)
-            log.warning("%s: unexpected error, skipped", where, exc_info=True)
+            log.debug("%s: unexpected error", where, exc_info=True)  # -vv shows the trace
             report.skipped.append(
                 SkippedSource(where, f"unexpected error: {type(error).__name__}: {error}")
             )
