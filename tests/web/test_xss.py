@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -27,6 +28,15 @@ ARTICLE = (
 )
 
 
+def _ingest_feed(folder: Path, record: dict[str, str]) -> Path:
+    """``record`` as a one-line feed beside whatever ``folder`` holds, all ingested."""
+    (folder / "feed.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    db = folder / "pages.db"
+    with khronika.open_store(db) as store:
+        khronika.ingest_paths(store, [folder])
+    return db
+
+
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient, str]]:
     folder = tmp_path_factory.mktemp("xss")
@@ -38,10 +48,8 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClie
         "url": "javascript:alert(1)",
         "date": "2024-05-03",
     }
-    (folder / "feed.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
-    db = folder / "xss.db"
+    db = _ingest_feed(folder, record)
     with khronika.open_store(db) as store:
-        khronika.ingest_paths(store, [folder])
         article_ids = [a.id for a in store.articles()]
         entity_ids = [s.entity.id for s in store.entities()]
     with TestClient(create_app(db, review_token="t0ken")) as client:
@@ -114,10 +122,8 @@ def test_bidi_overrides_in_titles_and_urls_are_shown_not_obeyed(
         "url": "https://example.org/\u202etxt.exe",
         "date": "2024-05-03",
     }
-    (folder / "feed.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
-    db = folder / "bidi.db"
+    db = _ingest_feed(folder, record)
     with khronika.open_store(db) as store:
-        khronika.ingest_paths(store, [folder])
         (article,) = store.articles()
     with TestClient(create_app(db, review_token=None)) as client:
         for page in ("/", f"/articles/{article.id}", "/search?q=invoice"):
