@@ -23,6 +23,7 @@ from khronika import __version__
 from khronika.errors import KhronikaError
 from khronika.evaluate import FORMATS, evaluate
 from khronika.evaluate.report import render_table
+from khronika.evaluate.select import Selection
 from khronika.export.command import export_cmd
 from khronika.ingest import ingest
 from khronika.model import Article, Event, LinkKind, Quote
@@ -447,6 +448,18 @@ def stats_cmd(settings: Settings, as_json: bool) -> None:
     help="Gold format: khronika-gold/1, or a public benchmark in its own format.",
 )
 @click.option("--limit", type=int, default=None, help="Score only the first N benchmark documents.")
+@click.option(
+    "--only",
+    multiple=True,
+    metavar="PATTERN",
+    help="Score only documents whose name matches (shell pattern, repeatable; native format).",
+)
+@click.option(
+    "--skip",
+    multiple=True,
+    metavar="PATTERN",
+    help="Leave out documents whose name matches (shell pattern, repeatable; native format).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
 @click.pass_obj
 @_fail_cleanly
@@ -456,10 +469,23 @@ def eval_cmd(
     corpus: Path | None,
     fmt: str,
     limit: int | None,
+    only: tuple[str, ...],
+    skip: tuple[str, ...],
     as_json: bool,
 ) -> None:
-    """Score extraction against gold annotations (in a temporary database)."""
-    report = evaluate(gold, corpus=corpus, format=fmt, settings=settings, limit=limit)
+    """Score extraction against gold annotations (in a temporary database).
+
+    A development part and a check part of one corpus are scored with
+    ``--skip 'bucha_*'`` and ``--only 'bucha_*'``.
+    """
+    report = evaluate(
+        gold,
+        corpus=corpus,
+        format=fmt,
+        settings=settings,
+        limit=limit,
+        selection=Selection(only, skip),
+    )
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:

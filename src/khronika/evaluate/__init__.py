@@ -14,6 +14,7 @@ from khronika.errors import InputError
 from khronika.evaluate.gold import load_gold_dir
 from khronika.evaluate.native import score_native
 from khronika.evaluate.run import predict_corpus
+from khronika.evaluate.select import Selection
 from khronika.settings import Settings
 
 Report = dict[str, object]
@@ -24,12 +25,16 @@ BENCHMARKS = ("tempeval3", "muc4", "polnear", "ecbplus", "conll2003")
 FORMATS = ("native", *BENCHMARKS)
 
 
-def evaluate_native(gold: Path, corpus: Path | None, settings: Settings) -> Report:
-    """Run the pipeline on ``corpus`` and score it against the gold directory."""
+def evaluate_native(
+    gold: Path, corpus: Path | None, settings: Settings, selection: Selection | None = None
+) -> Report:
+    """Run the pipeline on ``corpus`` and score it against the gold directory
+    (the ``selection`` of its documents)."""
     if corpus is None:
         raise InputError("--corpus is required with the native format")
-    gold_files, links = load_gold_dir(gold)
-    documents, predicted_links = predict_corpus(corpus, settings)
+    selection = selection or Selection()
+    gold_files, links = selection.gold(*load_gold_dir(gold))
+    documents, predicted_links = predict_corpus(corpus, settings, selection=selection)
     return score_native(gold_files, documents, links, predicted_links)
 
 
@@ -40,13 +45,17 @@ def evaluate(
     format: str = "native",
     settings: Settings | None = None,
     limit: int | None = None,
+    selection: Selection | None = None,
 ) -> Report:
-    """Score the pipeline on ``gold`` in ``format``; ``limit`` caps benchmark documents."""
+    """Score the pipeline on ``gold`` in ``format``; ``limit`` caps benchmark
+    documents; ``selection`` picks native documents by name."""
     settings = settings or Settings()
     if not gold.exists():
         raise InputError(f"{gold}: no such file or directory")
     if format == "native":
-        return evaluate_native(gold, corpus, settings)
+        return evaluate_native(gold, corpus, settings, selection)
+    if selection is not None and not selection.everything:
+        raise InputError("--only and --skip apply to the native format")
     if format not in BENCHMARKS:
         raise InputError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
     module = import_module(f"khronika.evaluate.bench.{format}")

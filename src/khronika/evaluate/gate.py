@@ -18,6 +18,7 @@ from pathlib import Path
 
 from khronika.errors import InputError
 from khronika.evaluate import evaluate
+from khronika.evaluate.select import Selection
 from khronika.settings import Settings
 
 #: Keys of the report that are counts or labels, not scores.
@@ -33,8 +34,19 @@ class Task:
     gold: str
     corpus: str | None = None
     limit: int | None = None
+    only: tuple[str, ...] = ()
+    skip: tuple[str, ...] = ()
     gold_hash: str | None = None
     minimums: dict[str, float] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # JSON gives lists; the patterns are part of the frozen task.
+        object.__setattr__(self, "only", tuple(self.only))
+        object.__setattr__(self, "skip", tuple(self.skip))
+
+    @property
+    def selection(self) -> Selection:
+        return Selection(self.only, self.skip)
 
     def paths(self, root: Path) -> tuple[Path, Path | None]:
         return root / self.gold, (root / self.corpus) if self.corpus else None
@@ -55,6 +67,8 @@ def save_baseline(path: Path, tasks: list[Task]) -> None:
                 "gold": t.gold,
                 "corpus": t.corpus,
                 "limit": t.limit,
+                **({"only": list(t.only)} if t.only else {}),
+                **({"skip": list(t.skip)} if t.skip else {}),
                 "gold_hash": t.gold_hash,
                 "minimums": dict(sorted(t.minimums.items())),
             }
@@ -64,10 +78,11 @@ def save_baseline(path: Path, tasks: list[Task]) -> None:
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def gold_hash(*paths: Path | None, limit: int | None = None) -> str:
-    """sha256 over every file under the given paths (names and contents, sorted)
-    and the document limit: what a task's scores were measured on."""
-    digest = hashlib.sha256(f"limit={limit}".encode())
+def gold_hash(*paths: Path | None, limit: int | None = None, selection: str = "") -> str:
+    """sha256 over every file under the given paths (names and contents, sorted),
+    the document limit and the selection: what a task's scores were measured on."""
+    start = f"limit={limit}" + (f";{selection}" if selection else "")
+    digest = hashlib.sha256(start.encode())
     for base in paths:
         if base is None:
             continue
@@ -95,14 +110,22 @@ def run_task(task: Task, root: Path, settings: Settings) -> dict[str, float | No
     gold, corpus = task.paths(root)
     if not gold.exists():
         raise InputError(f"task {task.name}: gold {gold} not found")
-    report = evaluate(gold, corpus=corpus, format=task.format, settings=settings, limit=task.limit)
+    report = evaluate(
+        gold,
+        corpus=corpus,
+        format=task.format,
+        settings=settings,
+        limit=task.limit,
+        selection=task.selection,
+    )
     return flatten(report)
 
 
 def task_hash(task: Task, root: Path) -> str:
     """The hash of what ``task`` measures: its gold, corpus and document limit."""
     gold, corpus = task.paths(root)
-    return gold_hash(gold, corpus, limit=task.limit)
+    selection = "" if task.selection.everything else task.selection.describe()
+    return gold_hash(gold, corpus, limit=task.limit, selection=selection)
 
 
 def check(task: Task, scores: Mapping[str, float | None], current_hash: str) -> list[str]:
