@@ -302,6 +302,7 @@ def test_links_are_scored_after_mapping_predicted_ids_to_gold_ids() -> None:
         "duplicates": {"precision": 1.0, "recall": 1.0, "f1": 1.0},
         "same_event": {"precision": 0.5, "recall": 1.0, "f1": 2 / 3},
         "contradictions": {"precision": 0.5, "recall": 1.0, "f1": 2 / 3},
+        "refinements_flagged": 0,
     }
     empty = score_native([GOLD], [perfect()], links, RawLinks())
     assert empty["links"]["duplicates"] == {"precision": None, "recall": 0.0, "f1": 0.0}  # type: ignore[index]

@@ -191,8 +191,10 @@ def _count(
     return Counts(tp=len(got & gold), fp=len(got - gold - optional), fn=len(gold - got))
 
 
-def score_links(gold: GoldLinks, predicted: PredictedLinks) -> dict[str, dict[str, float | None]]:
-    """Precision and recall of duplicate pairs, same-event pairs and contradictions."""
+def score_links(gold: GoldLinks, predicted: PredictedLinks) -> dict[str, object]:
+    """Precision and recall of duplicate pairs, same-event pairs and contradictions,
+    and how many gold refinements were flagged as contradictions (each also
+    counts as a false positive, since no refinement is a gold contradiction)."""
     duplicates = _count(_pairs(gold.duplicates), set(), _pairs(predicted.duplicates))
     same = _count(
         _pairs(gold.same_event), _pairs(gold.optional_same_event), _pairs(predicted.same_event)
@@ -204,8 +206,10 @@ def score_links(gold: GoldLinks, predicted: PredictedLinks) -> dict[str, dict[st
     wanted = {key(*c.about, c.field) for c in gold.contradictions if not c.optional}
     optional = {key(*c.about, c.field) for c in gold.contradictions if c.optional}
     got = {key(a, b, f) for a, b, f in predicted.contradictions}
+    refinements = {key(*r.about, r.field) for r in gold.refinements} - wanted - optional
     return {
         "duplicates": duplicates.prf(),
         "same_event": same.prf(),
         "contradictions": _count(wanted, optional, got).prf(),
+        "refinements_flagged": len(got & refinements),
     }

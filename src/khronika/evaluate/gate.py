@@ -22,7 +22,7 @@ from khronika.evaluate.select import Selection
 from khronika.settings import Settings
 
 #: Keys of the report that are counts or labels, not scores.
-NOT_SCORES = frozenset({"documents", "gold", "predicted", "format"})
+NOT_SCORES = frozenset({"documents", "gold", "predicted", "format", "refinements_flagged"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -88,6 +88,8 @@ class GoldLinks:
     same_event: tuple[tuple[str, ...], ...]
     optional_same_event: tuple[tuple[str, ...], ...]
     contradictions: tuple[GoldContradiction, ...]
+    #: Pairs and fields that differ only in precision: flagging one is a false positive.
+    refinements: tuple[GoldContradiction, ...] = ()
 
 
 class _Reader:
@@ -235,21 +237,25 @@ def load_links(path: Path) -> GoldLinks:
             raise top.fail(key, "a list of lists of ids")
         return tuple(tuple(g) for g in value)
 
-    contradictions = []
-    for r in top.section("contradictions") or []:
-        about = r.texts("about")
-        if len(about) != 2:
-            raise r.fail("about", "a list of two event ids")
-        contradictions.append(
-            GoldContradiction(
-                about=(about[0], about[1]), field=r.text("field"), optional=r.flag("optional")
+    def pairs(key: str) -> tuple[GoldContradiction, ...]:
+        found = []
+        for r in top.section(key) or []:
+            about = r.texts("about")
+            if len(about) != 2:
+                raise r.fail("about", "a list of two event ids")
+            found.append(
+                GoldContradiction(
+                    about=(about[0], about[1]), field=r.text("field"), optional=r.flag("optional")
+                )
             )
-        )
+        return tuple(found)
+
     return GoldLinks(
         duplicates=groups("duplicates"),
         same_event=groups("same_event"),
         optional_same_event=groups("optional_same_event"),
-        contradictions=tuple(contradictions),
+        contradictions=pairs("contradictions"),
+        refinements=pairs("refinements"),
     )
 
 

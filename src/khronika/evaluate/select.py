@@ -53,6 +53,7 @@ class Selection:
             same_event=_groups_inside(links.same_event, names),
             optional_same_event=_groups_inside(links.optional_same_event, names),
             contradictions=tuple(c for c in links.contradictions if inside(c.about)),
+            refinements=tuple(r for r in links.refinements if inside(r.about)),
         )
 
     def describe(self) -> str:
